@@ -1,0 +1,415 @@
+"""The group's data: load `data/*.yml`, validate it, and return typed objects.
+
+Pure Python, no MkDocs: the hooks call `load_site_data`, the tests call it directly.
+Every problem in every file is collected, then reported at once (`DataError`), each
+message in Indonesian naming the file, line, entry, field, expectation and finding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal, Optional
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from datafile import DataFile, DataFileError, load_data_file
+from messages import collect_errors, describe_error, found_text, located
+
+DATA_FILES = {
+    "kelompok": "kelompok.yml",
+    "pokok_bahasan": "pokok_bahasan.yml",
+    "pertemuan": "pertemuan.yml",
+    "materi": "materi.yml",
+}
+MATERIALS_DIR = "materi"  # inside docs/: where material files and pages live
+
+
+class DataError(Exception):
+    """The data is invalid. `problems` is the list of Indonesian messages, one per problem."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        count = len(problems)
+        head = f"Data di folder data/ tidak sah ({count} masalah). Perbaiki lalu bangun ulang situs:"
+        super().__init__("\n".join([head] + [f"  - {p}" for p in problems]))
+
+
+# --- field types -----------------------------------------------------------------------
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, dt.date) or value is None:
+        return value
+    text = str(value).strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise PydanticCustomError("kda_date", "harus berupa tanggal berformat TTTT-BB-HH")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise PydanticCustomError("kda_date", "bukan tanggal yang ada di kalender (periksa bulan dan hari)")
+
+
+def _parse_time(value: Any) -> Any:
+    if isinstance(value, dt.time) or value is None:
+        return value
+    match = re.fullmatch(r"(\d{1,2})[.:](\d{2})", str(value).strip())
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise PydanticCustomError("kda_time", "harus berupa jam berformat JJ.MM (pakai tanda kutip)")
+    return dt.time(int(match[1]), int(match[2]))
+
+
+def jam_text(value: dt.time) -> str:
+    return value.strftime("%H.%M")
+
+
+Tanggal = Annotated[dt.date, BeforeValidator(_parse_date)]
+Jam = Annotated[dt.time, BeforeValidator(_parse_time)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", examples=["ekologi-anak"])]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- the records -----------------------------------------------------------------------
+
+class LamaPertemuan(_Strict):
+    paling_singkat: int = Field(ge=1, le=24, examples=[2])
+    paling_lama: int = Field(ge=1, le=24, examples=[3])
+
+
+class Kelompok(_Strict):
+    nama: Text = Field(examples=["Kelompok Diskusi Aktif Para Pekerja Sosial Kemsos RI"])
+    nama_pendek: Text = Field(examples=["Kelompok Diskusi Bandung"])
+    kota: Text = Field(examples=["Bandung"])
+    jumlah_anggota: int = Field(ge=1, examples=[11])
+    kuorum: int = Field(ge=1, examples=[7])
+    zona_waktu: Text = Field(examples=["Asia/Jakarta"])
+    singkatan_zona: Text = Field(examples=["WIB"])
+    lama_pertemuan: LamaPertemuan
+
+    @model_validator(mode="after")
+    def _check(self) -> "Kelompok":
+        try:
+            ZoneInfo(self.zona_waktu)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"zona_waktu \"{self.zona_waktu}\" tidak dikenal; tulis nama zona IANA, misalnya Asia/Jakarta")
+        if self.kuorum > self.jumlah_anggota:
+            raise ValueError(f"kuorum ({self.kuorum}) tidak boleh lebih besar dari jumlah_anggota ({self.jumlah_anggota})")
+        if self.lama_pertemuan.paling_singkat > self.lama_pertemuan.paling_lama:
+            raise ValueError("lama_pertemuan.paling_singkat tidak boleh lebih besar dari paling_lama")
+        return self
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.zona_waktu)
+
+
+class PokokBahasan(_Strict):
+    id: Slug
+    nomor: int = Field(ge=1, examples=[5])
+    judul: Text = Field(examples=["Ekologi anak"])
+    teks_tor: Optional[Text] = Field(default=None, examples=["Tahap pertolongan pekerja sosial (tools asesmen)"])
+    ringkasan: Text = Field(examples=["Anak dipahami bersama lingkungannya."])
+
+    @property
+    def rumusan_tor(self) -> str:
+        """The topic as the TOR words it."""
+        return self.teks_tor or self.judul
+
+
+class Pertemuan(_Strict):
+    nomor: int = Field(ge=0, examples=[3])
+    tanggal: Optional[Tanggal] = Field(default=None, examples=["2014-01-16"])
+    mulai: Optional[Jam] = Field(default=None, examples=['"13.00"'])
+    selesai: Optional[Jam] = Field(default=None, examples=['"16.30"'])
+    tempat: Optional[Text] = Field(default=None, examples=["FKPS"])
+    tempat_lain: list[Text] = Field(default_factory=list, examples=["[LKSA Bayi Sehat Muhammadiyah Bandung]"])
+    tema: Optional[Text] = Field(default=None, examples=["Perlindungan anak dan permasalahan anak"])
+    pokok_bahasan: list[Slug] = Field(default_factory=list, examples=["[sistem-perlindungan-anak]"])
+    materi: list[Slug] = Field(default_factory=list, examples=["[masalah-anak]"])
+    terlaksana: bool = Field(default=False, examples=["true"])
+    batal: bool = Field(default=False, examples=["true"])  # after terlaksana: its check reads it
+    catatan_sumber: Optional[Text] = None
+
+    @field_validator("mulai")
+    def _needs_date(cls, value, info):
+        if value and not info.data.get("tanggal"):
+            raise PydanticCustomError("kda_time_without_date", "jam diisi tetapi tanggal kosong; isi tanggal atau hapus jamnya")
+        return value
+
+    @field_validator("selesai")
+    def _after_start(cls, value, info):
+        start = info.data.get("mulai")
+        if value and start and value <= start:
+            raise PydanticCustomError(
+                "kda_order", "jam selesai ({selesai}) harus sesudah jam mulai ({mulai})",
+                {"selesai": jam_text(value), "mulai": jam_text(start)},
+            )
+        return value
+
+    @field_validator("batal")
+    def _not_both(cls, value, info):
+        if value and info.data.get("terlaksana"):
+            raise PydanticCustomError("kda_status", "batal dan terlaksana tidak boleh sama-sama true")
+        return value
+
+    @property
+    def label(self) -> str:
+        return "Pendahuluan" if self.nomor == 0 else f"Pertemuan {self.nomor}"
+
+    @property
+    def anchor(self) -> str:
+        """The stable anchor of this meeting on the schedule page."""
+        return f"pertemuan-{self.nomor}"
+
+    @property
+    def durasi_menit(self) -> int | None:
+        if not (self.mulai and self.selesai):
+            return None
+        return (self.selesai.hour * 60 + self.selesai.minute) - (self.mulai.hour * 60 + self.mulai.minute)
+
+
+class Materi(_Strict):
+    id: Slug
+    judul: Text = Field(examples=["Masalah Anak"])
+    jenis: Literal["materi", "dokumen"] = Field(examples=["materi"])
+    berkas: Optional[Text] = Field(default=None, examples=["masalah-anak.pdf"])
+    ringkasan: Text = Field(examples=["Bahan pengantar tentang masalah-masalah anak."])
+
+    @property
+    def berkas_path(self) -> str | None:
+        """The file's path inside docs/, when uploaded."""
+        return f"{MATERIALS_DIR}/{self.berkas}" if self.berkas else None
+
+
+# --- the whole data set ------------------------------------------------------------------
+
+STATUS_SELESAI = "selesai"
+STATUS_TERJADWAL = "terjadwal"
+STATUS_BELUM = "belum dijadwalkan"
+STATUS_BATAL = "batal"
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """All validated facts, with the relations between them."""
+
+    kelompok: Kelompok
+    pokok_bahasan: tuple[PokokBahasan, ...]
+    pertemuan: tuple[Pertemuan, ...]
+    materi: tuple[Materi, ...]
+
+    def topic(self, topic_id: str) -> PokokBahasan:
+        return next(t for t in self.pokok_bahasan if t.id == topic_id)
+
+    def material(self, material_id: str) -> Materi:
+        return next(m for m in self.materi if m.id == material_id)
+
+    def meeting(self, nomor: int) -> Pertemuan:
+        return next(m for m in self.pertemuan if m.nomor == nomor)
+
+    def meetings_for_topic(self, topic_id: str) -> list[Pertemuan]:
+        return [m for m in self.pertemuan if topic_id in m.pokok_bahasan]
+
+    def meetings_for_material(self, material_id: str) -> list[Pertemuan]:
+        return [m for m in self.pertemuan if material_id in m.materi]
+
+    def materials_for_topic(self, topic_id: str) -> list[Materi]:
+        ids = dict.fromkeys(mid for m in self.meetings_for_topic(topic_id) for mid in m.materi)
+        return [self.material(mid) for mid in ids]
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """The data seen from one day: statuses, the next meeting, the curriculum's progress."""
+
+    data: SiteData
+    today: dt.date
+
+    def status(self, meeting: Pertemuan) -> str:
+        if meeting.batal:
+            return STATUS_BATAL
+        if meeting.terlaksana:
+            return STATUS_SELESAI
+        if meeting.tanggal is None:
+            return STATUS_BELUM
+        return STATUS_SELESAI if meeting.tanggal < self.today else STATUS_TERJADWAL
+
+    def next_meeting(self) -> Pertemuan | None:
+        """The first meeting dated today or later and not cancelled."""
+        upcoming = [m for m in self.data.pertemuan if self.status(m) == STATUS_TERJADWAL]
+        return min(upcoming, key=lambda m: (m.tanggal, m.nomor), default=None)
+
+    def next_unscheduled(self) -> Pertemuan | None:
+        return next((m for m in self.data.pertemuan if self.status(m) == STATUS_BELUM), None)
+
+    def count(self, status: str) -> int:
+        return sum(1 for m in self.data.pertemuan if self.status(m) == status)
+
+    def held(self) -> list[Pertemuan]:
+        return [m for m in self.data.pertemuan if self.status(m) == STATUS_SELESAI]
+
+    def topic_status(self, topic_id: str) -> str:
+        """'selesai' when a held meeting covered it, 'terjadwal' when a scheduled one will, else 'belum dijadwalkan'."""
+        statuses = {self.status(m) for m in self.data.meetings_for_topic(topic_id)}
+        for status in (STATUS_SELESAI, STATUS_TERJADWAL):
+            if status in statuses:
+                return status
+        return STATUS_BELUM
+
+    def topics_covered(self) -> list[PokokBahasan]:
+        return [t for t in self.data.pokok_bahasan if self.topic_status(t.id) == STATUS_SELESAI]
+
+
+# --- loading -------------------------------------------------------------------------------
+
+def load_site_data(data_dir: Path, docs_dir: Path, label_root: Path | None = None) -> SiteData:
+    """Read and validate every data file; raise DataError listing every problem found."""
+    label_root = label_root or data_dir.parent
+    files, problems = _read_files(data_dir, label_root)
+    if problems:
+        raise DataError(problems)
+
+    kelompok, group_problems = _validate_group(files["kelompok"])
+    topics, topic_problems = _validate_list(files["pokok_bahasan"], PokokBahasan, "pokok bahasan")
+    meetings, meeting_problems = _validate_list(files["pertemuan"], Pertemuan, "pertemuan")
+    materials, material_problems = _validate_list(files["materi"], Materi, "materi")
+    problems = group_problems + topic_problems + meeting_problems + material_problems
+
+    problems += _check_unique(files["pokok_bahasan"], "id", "pokok bahasan")
+    problems += _check_sequence(files["pokok_bahasan"], "pokok bahasan", first=(1,))
+    problems += _check_unique(files["pertemuan"], "nomor", "pertemuan")
+    problems += _check_sequence(files["pertemuan"], "pertemuan", first=(0, 1))
+    problems += _check_unique(files["materi"], "id", "materi")
+    problems += _check_references(files["pertemuan"], meetings, "pokok_bahasan", files["pokok_bahasan"])
+    problems += _check_references(files["pertemuan"], meetings, "materi", files["materi"])
+    problems += _check_material_files(files["materi"], materials, docs_dir, label_root)
+    if problems:
+        raise DataError(problems)
+    return SiteData(kelompok, tuple(topics), tuple(meetings), tuple(materials))
+
+
+def _read_files(data_dir: Path, label_root: Path) -> tuple[dict[str, DataFile], list[str]]:
+    files, problems = {}, []
+    for key, name in DATA_FILES.items():
+        path = data_dir / name
+        label = _label(path, label_root)
+        try:
+            files[key] = load_data_file(path, label)
+        except DataFileError as error:
+            problems.extend(error.problems)
+            continue
+        expected = dict if key == "kelompok" else list
+        if not isinstance(files[key].content, expected):
+            shape = "kumpulan kolom (nama: nilai)" if expected is dict else "daftar entri berawalan '- '"
+            problems.append(f"{label}: isi berkas harus berupa {shape}; lihat contoh di komentar awal berkas.")
+    return files, problems
+
+
+def _label(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _validate_group(file: DataFile) -> tuple[Kelompok | None, list[str]]:
+    objects, problems = collect_errors(file, [file.content], Kelompok, lambda i, raw: "kelompok", indexed=False)
+    return objects[0], problems
+
+
+def _validate_list(file: DataFile, model, noun: str):
+    def entry_name(index: int, raw: Any) -> str:
+        key = "nomor" if model is Pertemuan else "id"
+        if isinstance(raw, dict) and raw.get(key) not in (None, ""):
+            return f"{noun} {raw[key]}"
+        return f"{noun} ke-{index + 1}"
+
+    objects, problems = collect_errors(file, file.content, model, entry_name)
+    return [o for o in objects if o is not None], problems
+
+
+def _raw_values(file: DataFile, key: str) -> list[tuple[int, Any]]:
+    """(index, value) of `key` in each raw entry, valid or not, so one bad entry hides no other problem."""
+    return [(i, raw.get(key)) for i, raw in enumerate(file.content or [])
+            if isinstance(raw, dict) and isinstance(raw.get(key), (int, str)) and not isinstance(raw.get(key), bool)]
+
+
+def _check_unique(file: DataFile, key: str, noun: str) -> list[str]:
+    problems, seen = [], {}
+    for index, value in _raw_values(file, key):
+        if value in seen:
+            problems.append(located(
+                file, (index, key),
+                f"{noun} {value}, {key}: {key} {found_text(value)} sudah dipakai entri lain "
+                f"(baris {file.line_of((seen[value], key))}); setiap {noun} harus punya {key} sendiri. "
+                "Ganti salah satunya.",
+            ))
+        else:
+            seen[value] = index
+    return problems
+
+
+def _check_sequence(file: DataFile, noun: str, first: tuple[int, ...]) -> list[str]:
+    where = {value: index for index, value in reversed(_raw_values(file, "nomor")) if isinstance(value, int)}
+    numbers = sorted(where)
+    if not numbers:
+        return [f"{file.label}: belum ada {noun} bernomor; tambahkan paling sedikit satu entri."]
+    problems = []
+    if numbers[0] not in first:
+        allowed = " atau ".join(str(n) for n in first)
+        problems.append(f"{file.label}: nomor {noun} harus dimulai dari {allowed}; tertulis mulai dari {numbers[0]}.")
+    for previous, current in zip(numbers, numbers[1:]):
+        if current != previous + 1:
+            problems.append(located(
+                file, (where[current], "nomor"),
+                f"{noun} {current}, nomor: nomor harus berurutan tanpa lompatan; sesudah {previous} "
+                f"seharusnya {previous + 1}. Tambahkan {noun} {previous + 1} atau perbaiki nomornya.",
+            ))
+    return problems
+
+
+def _check_references(file: DataFile, meetings: list[Pertemuan], field: str, target_file: DataFile) -> list[str]:
+    known = [str(value) for _, value in _raw_values(target_file, "id")]
+    problems = []
+    for meeting in meetings:
+        for position, ref in enumerate(getattr(meeting, field)):
+            if ref not in known:
+                problems.append(located(
+                    file, (_index_of(file, "nomor", meeting.nomor), field, position),
+                    f"pertemuan {meeting.nomor}, {field}: id {found_text(ref)} tidak dikenal. "
+                    f"Id yang terdaftar di {target_file.label}: {', '.join(known)}.",
+                ))
+    return problems
+
+
+def _check_material_files(file: DataFile, materials: list[Materi], docs_dir: Path, label_root: Path) -> list[str]:
+    problems = []
+    folder = docs_dir / MATERIALS_DIR
+    for material in materials:
+        if not material.berkas:
+            continue
+        path = (folder / material.berkas)
+        where = (_index_of(file, "id", material.id), "berkas")
+        if "/" in material.berkas or "\\" in material.berkas or material.berkas.startswith("."):
+            problems.append(located(file, where, (
+                f"materi {material.id}, berkas: tulis nama berkas saja, tanpa folder, "
+                f"misalnya {material.id}.pdf; tertulis {found_text(material.berkas)}.")))
+        elif not path.is_file():
+            problems.append(located(file, where, (
+                f"materi {material.id}, berkas: berkas {found_text(material.berkas)} tidak ditemukan di "
+                f"{_label(folder, label_root)}/. Unggah berkasnya ke folder itu, atau kosongkan kolom berkas "
+                f"bila berkas belum ada.")))
+    return problems
+
+
+def _index_of(file: DataFile, key: str, value: Any, nth: int = 0) -> int | None:
+    """The list index of the nth entry whose `key` equals `value` in the raw file."""
+    hits = [i for i, raw in enumerate(file.content or []) if isinstance(raw, dict) and raw.get(key) == value]
+    return hits[nth] if len(hits) > nth else None

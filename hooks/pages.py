@@ -1,0 +1,105 @@
+"""Which documentation page belongs to which meeting or material.
+
+A meeting note is `pertemuan/NN-judul-singkat.md` (NN: the meeting's number, two digits);
+a material page is `materi/<id>.md`. The number and the id live in the file name, so
+the data file does not repeat them. Pure functions of the list of page paths.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from model import MATERIALS_DIR, SiteData
+
+NOTES_DIR = "pertemuan"
+NOTE_NAME = re.compile(r"^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
+
+
+@dataclass(frozen=True)
+class PageMap:
+    """src paths (relative to docs/, with '/') of the notes and material pages."""
+
+    notes: dict[int, str] = field(default_factory=dict)
+    materials: dict[str, str] = field(default_factory=dict)
+
+    def note(self, nomor: int) -> str | None:
+        return self.notes.get(nomor)
+
+    def material(self, material_id: str) -> str:
+        return self.materials[material_id]
+
+    def meeting_of_note(self, src_path: str) -> int | None:
+        return next((n for n, path in self.notes.items() if path == src_path), None)
+
+    def material_of_page(self, src_path: str) -> str | None:
+        return next((m for m, path in self.materials.items() if path == src_path), None)
+
+
+class PageError(Exception):
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def map_pages(page_paths: list[str], data: SiteData, docs_label: str = "docs") -> PageMap:
+    """Match notes and material pages to the data; raise PageError listing every mismatch."""
+    notes, note_problems = _map_notes(page_paths, data, docs_label)
+    materials, material_problems = _map_materials(page_paths, data, docs_label)
+    problems = note_problems + material_problems
+    if problems:
+        raise PageError(problems)
+    return PageMap(notes, materials)
+
+
+def _pages_in(page_paths: list[str], folder: str) -> list[str]:
+    return sorted(p for p in page_paths if p.startswith(folder + "/") and p != f"{folder}/index.md")
+
+
+def _map_notes(page_paths, data: SiteData, docs_label: str):
+    known = {m.nomor for m in data.pertemuan}
+    notes: dict[int, str] = {}
+    problems = []
+    for path in _pages_in(page_paths, NOTES_DIR):
+        name = path[len(NOTES_DIR) + 1:]
+        match = NOTE_NAME.match(name)
+        if not match:
+            problems.append(
+                f"{docs_label}/{path}: nama berkas catatan pertemuan harus berbentuk NN-judul-singkat.md "
+                f"(NN = nomor pertemuan dua angka; huruf kecil, angka dan tanda minus), misalnya "
+                f"02-perlindungan-anak.md. Ganti nama berkasnya."
+            )
+            continue
+        nomor = int(match[1])
+        if nomor not in known:
+            problems.append(
+                f"{docs_label}/{path}: tidak ada pertemuan {nomor} di data/pertemuan.yml. "
+                f"Perbaiki nomor di awal nama berkas, atau tambahkan pertemuan {nomor} ke data."
+            )
+        elif nomor in notes:
+            problems.append(
+                f"{docs_label}/{path}: pertemuan {nomor} sudah punya catatan ({docs_label}/{notes[nomor]}). "
+                "Satu pertemuan satu catatan: gabungkan isinya ke berkas itu."
+            )
+        else:
+            notes[nomor] = path
+    return notes, problems
+
+
+def _map_materials(page_paths, data: SiteData, docs_label: str):
+    ids = {m.id for m in data.materi}
+    pages = {p[len(MATERIALS_DIR) + 1:-3]: p for p in _pages_in(page_paths, MATERIALS_DIR)}
+    problems = []
+    for material_id, path in pages.items():
+        if material_id not in ids:
+            problems.append(
+                f"{docs_label}/{path}: tidak ada materi dengan id \"{material_id}\" di data/materi.yml. "
+                f"Tambahkan materinya ke data, atau ganti nama halaman menjadi salah satu id: {', '.join(sorted(ids))}."
+            )
+    for material in data.materi:
+        if material.id not in pages:
+            problems.append(
+                f"data/materi.yml: materi {material.id} belum punya halaman. "
+                f"Buat {docs_label}/{MATERIALS_DIR}/{material.id}.md berisi keterangan materi."
+            )
+    return {k: v for k, v in pages.items() if k in ids}, problems

@@ -1,0 +1,107 @@
+"""Render the generated parts of pages from the templates in `docs/.templates/`.
+
+Python hands data to Jinja; the layout lives in the templates. Every view is rendered for
+one page (`page_path`, relative to docs/) so the Markdown links it emits are relative to
+that page and checked by MkDocs' link validation like any hand-written link.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.dates import format_date, format_time
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import escape
+
+from model import Agenda, Pertemuan, SiteData
+from pages import PageMap
+
+LOCALE = "id"
+
+
+def tanggal(value: dt.date, pattern: str = "EEEE, d MMMM y") -> str:
+    """An Indonesian date: 'Kamis, 16 Januari 2014'."""
+    return format_date(value, pattern, locale=LOCALE)
+
+
+def jam(value: dt.time) -> str:
+    """An Indonesian clock time: '13.00'."""
+    return format_time(value, "HH.mm", locale=LOCALE)
+
+
+def make_environment(templates_dir: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir)),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(default=False, default_for_string=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(tanggal=tanggal, jam=jam, e=escape)
+    return env
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """Everything the templates may read, for one build."""
+
+    env: Environment
+    data: SiteData
+    agenda: Agenda
+    pages: PageMap
+    schedule_page: str = "jadwal.md"
+    topics_page: str = "topik.md"
+
+    def render(self, template: str, page_path: str, **context) -> str:
+        def link(target: str, anchor: str | None = None) -> str:
+            rel = posixpath.relpath(target, posixpath.dirname(page_path) or ".")
+            return f"{rel}#{anchor}" if anchor else rel
+
+        return self.env.get_template(template).render(
+            data=self.data,
+            kelompok=self.data.kelompok,
+            agenda=self.agenda,
+            pages=self.pages,
+            link=link,
+            schedule_page=self.schedule_page,
+            topics_page=self.topics_page,
+            **context,
+        )
+
+    # --- the views ---------------------------------------------------------------------
+
+    def schedule(self, page_path: str) -> str:
+        return self.render("jadwal.md.j2", page_path, next_meeting=self.agenda.next_meeting())
+
+    def topic_index(self, page_path: str) -> str:
+        return self.render("topik.md.j2", page_path)
+
+    def tor_topics(self, page_path: str) -> str:
+        return self.render("tor_pokok_bahasan.md.j2", page_path)
+
+    def next_meeting(self, page_path: str) -> str:
+        return self.render("pertemuan_berikutnya.md.j2", page_path, next_meeting=self.agenda.next_meeting())
+
+    def latest_notes(self, page_path: str, count: int = 3) -> str:
+        return self.render("catatan_terbaru.md.j2", page_path, meetings=self.meetings_with_notes()[:count])
+
+    def notes_index(self, page_path: str) -> str:
+        return self.render("daftar_catatan.md.j2", page_path, meetings=self.meetings_with_notes())
+
+    def materials_index(self, page_path: str) -> str:
+        return self.render("daftar_materi.md.j2", page_path)
+
+    def note_header(self, page_path: str, meeting: Pertemuan) -> str:
+        return self.render("kepala_catatan.md.j2", page_path, m=meeting)
+
+    def material_header(self, page_path: str, material_id: str) -> str:
+        return self.render("kepala_materi.md.j2", page_path, materi=self.data.material(material_id))
+
+    def meetings_with_notes(self) -> list[Pertemuan]:
+        """Meetings that have a note, newest first (undated ones by number)."""
+        meetings = [m for m in self.data.pertemuan if self.pages.note(m.nomor)]
+        return sorted(meetings, key=lambda m: m.nomor, reverse=True)

@@ -1,0 +1,97 @@
+"""Build the real site once per session (offline, as the MkDocs CLI does) and parse its pages."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))  # the model and its helpers, for unit tests
+
+# The day the test site is built "as of": between meeting 1 and meeting 2 (16 January 2014),
+# so meeting 2 is the next meeting. No test depends on the real date.
+BUILD_DATE = "2014-01-10"
+PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "hooks")
+
+
+@contextmanager
+def environment(**values):
+    old = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in old.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def build_site(project: Path, site_dir: Path, today: str = BUILD_DATE) -> Path:
+    """Build `project` into `site_dir` in-process with --strict, like `mkdocs build`."""
+    with environment(KDA_TODAY=today, NO_MKDOCS_2_WARNING="1"):
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    return site_dir
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the project's sources, to break on purpose."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def run_cli_build(project: Path, today: str = BUILD_DATE) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` in a subprocess: what a writer sees in the terminal."""
+    env = dict(os.environ, KDA_TODAY=today, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+         "-d", str(project / "site")],
+        capture_output=True, text=True, env=env, timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    return build_site(ROOT, tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def page(site):
+    """page('jadwal/') -> the parsed built page."""
+    cache: dict[str, BeautifulSoup] = {}
+
+    def parse(url: str) -> BeautifulSoup:
+        if url not in cache:
+            path = site / url
+            if url.endswith("/") or url == "":
+                path = path / "index.html"
+            cache[url] = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        return cache[url]
+
+    return parse
+
+
+def text_of(node) -> str:
+    """Visible text with whitespace collapsed, without the headings' permalink signs."""
+    return " ".join(node.get_text(" ").replace("¶", " ").split())
