@@ -25,6 +25,15 @@ DATA_FILES = {
     "pokok_bahasan": "pokok_bahasan.yml",
     "pertemuan": "pertemuan.yml",
     "materi": "materi.yml",
+    "anggota": "anggota.yml",
+}
+# The five PKSA clusters named in the TOR's background, by id.
+KLUSTER = {
+    "anak-terlantar-jalanan": "Anak terlantar dan anak jalanan",
+    "adk": "Anak dengan kecacatan (ADK)",
+    "ampk": "Anak yang memerlukan perlindungan khusus (AMPK)",
+    "abh": "Anak yang berhadapan dengan hukum (ABH)",
+    "anak-balita": "Anak balita",
 }
 MATERIALS_DIR = "materi"  # inside docs/: where material files and pages live
 
@@ -188,6 +197,26 @@ class Materi(_Strict):
         return f"{MATERIALS_DIR}/{self.berkas}" if self.berkas else None
 
 
+class Anggota(_Strict):
+    id: Slug
+    nama: Text = Field(examples=["Budi S."])
+    jenis: Literal["anggota", "tim"] = Field(examples=["anggota"])
+    peran: Optional[Text] = Field(default=None, examples=["notulis"])
+    kluster: Optional[Literal["anak-terlantar-jalanan", "adk", "ampk", "abh", "anak-balita"]] = Field(
+        default=None, examples=["abh"])
+    bio: Optional[Text] = Field(default=None, examples=["Pekerja sosial pendamping anak."])
+
+    @field_validator("kluster")
+    def _members_only(cls, value, info):
+        if value and info.data.get("jenis") == "tim":
+            raise PydanticCustomError("kda_cluster", "kluster hanya untuk anggota, bukan tim")
+        return value
+
+    @property
+    def kluster_nama(self) -> str | None:
+        return KLUSTER.get(self.kluster) if self.kluster else None
+
+
 # --- the whole data set ------------------------------------------------------------------
 
 STATUS_SELESAI = "selesai"
@@ -204,6 +233,14 @@ class SiteData:
     pokok_bahasan: tuple[PokokBahasan, ...]
     pertemuan: tuple[Pertemuan, ...]
     materi: tuple[Materi, ...]
+    anggota: tuple[Anggota, ...]
+
+    def person(self, person_id: str) -> Anggota:
+        return next(p for p in self.anggota if p.id == person_id)
+
+    def members(self) -> list[Anggota]:
+        """The group's members (people), not the team author."""
+        return [p for p in self.anggota if p.jenis == "anggota"]
 
     def topic(self, topic_id: str) -> PokokBahasan:
         return next(t for t in self.pokok_bahasan if t.id == topic_id)
@@ -280,7 +317,8 @@ def load_site_data(data_dir: Path, docs_dir: Path, label_root: Path | None = Non
     topics, topic_problems = _validate_list(files["pokok_bahasan"], PokokBahasan, "pokok bahasan")
     meetings, meeting_problems = _validate_list(files["pertemuan"], Pertemuan, "pertemuan")
     materials, material_problems = _validate_list(files["materi"], Materi, "materi")
-    problems = group_problems + topic_problems + meeting_problems + material_problems
+    people, people_problems = _validate_list(files["anggota"], Anggota, "anggota")
+    problems = group_problems + topic_problems + meeting_problems + material_problems + people_problems
 
     problems += _check_unique(files["pokok_bahasan"], "id", "pokok bahasan")
     problems += _check_sequence(files["pokok_bahasan"], "pokok bahasan", first=(1,))
@@ -289,10 +327,12 @@ def load_site_data(data_dir: Path, docs_dir: Path, label_root: Path | None = Non
     problems += _check_unique(files["materi"], "id", "materi")
     problems += _check_references(files["pertemuan"], meetings, "pokok_bahasan", files["pokok_bahasan"])
     problems += _check_references(files["pertemuan"], meetings, "materi", files["materi"])
+    problems += _check_unique(files["anggota"], "id", "anggota")
+    problems += _check_member_count(files["anggota"], people, kelompok)
     problems += _check_material_files(files["materi"], materials, docs_dir, label_root)
     if problems:
         raise DataError(problems)
-    return SiteData(kelompok, tuple(topics), tuple(meetings), tuple(materials))
+    return SiteData(kelompok, tuple(topics), tuple(meetings), tuple(materials), tuple(people))
 
 
 def _read_files(data_dir: Path, label_root: Path) -> tuple[dict[str, DataFile], list[str]]:
@@ -326,7 +366,7 @@ def _validate_group(file: DataFile) -> tuple[Kelompok | None, list[str]]:
 
 def _validate_list(file: DataFile, model, noun: str):
     def entry_name(index: int, raw: Any) -> str:
-        key = "nomor" if model is Pertemuan else "id"
+        key = "nomor" if model is Pertemuan else "id"  # how an entry is named in messages
         if isinstance(raw, dict) and raw.get(key) not in (None, ""):
             return f"{noun} {raw[key]}"
         return f"{noun} ke-{index + 1}"
@@ -387,6 +427,14 @@ def _check_references(file: DataFile, meetings: list[Pertemuan], field: str, tar
                     f"Id yang terdaftar di {target_file.label}: {', '.join(known)}.",
                 ))
     return problems
+
+
+def _check_member_count(file: DataFile, people: list[Anggota], kelompok: Kelompok | None) -> list[str]:
+    members = [p for p in people if p.jenis == "anggota"]
+    if kelompok and len(members) > kelompok.jumlah_anggota:
+        return [f"{file.label}: ada {len(members)} entri berjenis anggota, padahal data/kelompok.yml mencatat "
+                f"jumlah_anggota {kelompok.jumlah_anggota}. Hapus entri yang bukan anggota, atau perbarui jumlah_anggota."]
+    return []
 
 
 def _check_material_files(file: DataFile, materials: list[Materi], docs_dir: Path, label_root: Path) -> list[str]:

@@ -30,6 +30,10 @@ TOPICS = """
 MATERIALS = """
 - {id: bahan, judul: Bahan, jenis: materi, ringkasan: Sebuah bahan.}
 """
+PEOPLE = """
+- {id: tim, nama: Tim, jenis: tim}
+- {id: ani, nama: Ani, jenis: anggota, kluster: abh}
+"""
 MEETINGS = """
 - nomor: 0
   tanggal: 2014-01-02
@@ -50,7 +54,7 @@ MEETINGS = """
 
 
 def write_data(tmp_path: Path, **overrides: str) -> Path:
-    files = {"kelompok": GROUP, "pokok_bahasan": TOPICS, "materi": MATERIALS, "pertemuan": MEETINGS}
+    files = {"kelompok": GROUP, "pokok_bahasan": TOPICS, "materi": MATERIALS, "pertemuan": MEETINGS, "anggota": PEOPLE}
     files.update(overrides)
     (tmp_path / "data").mkdir(exist_ok=True)
     (tmp_path / "docs" / "materi").mkdir(parents=True, exist_ok=True)
@@ -171,12 +175,27 @@ def test_meeting_rules(tmp_path, meetings, expected):
     ({"materi": MATERIALS.replace("jenis: materi", "jenis: materi, berkas: bahan.pdf")},
      'berkas "bahan.pdf" tidak ditemukan di docs/materi/'),
     ({"materi": MATERIALS.replace("jenis: materi", "jenis: materi, berkas: ../rahasia.txt")}, "tulis nama berkas saja"),
+    ({"anggota": PEOPLE.replace("jenis: tim", "jenis: tim, kluster: adk")}, "kluster hanya untuk anggota, bukan tim"),
+    ({"anggota": PEOPLE.replace("kluster: abh", "kluster: jalanan")}, "kluster: harus salah satu dari: anak-terlantar-jalanan, adk, ampk, abh, anak-balita"),
+    ({"kelompok": GROUP.replace("jumlah_anggota: 11", "jumlah_anggota: 0").replace("kuorum: 7", "kuorum: 1")},
+     "jumlah_anggota: harus paling kecil 1"),
     ({"materi": "id: bahan\n"}, "data/materi.yml: isi berkas harus berupa daftar entri"),
     ({"pokok_bahasan": "- {id: satu, nomor: 1, judul: Satu\n"}, "data/pokok_bahasan.yml, baris 2, kolom 1: penulisan berkas tidak sah"),
 ])
 def test_group_topic_and_material_rules(tmp_path, overrides, expected):
     found = problems(tmp_path, **overrides)
     assert any(expected in p for p in found), found
+
+
+def test_members_are_people_not_the_team(tmp_path):
+    data = load(tmp_path)
+    assert [p.id for p in data.members()] == ["ani"]
+    assert data.person("ani").kluster_nama == "Anak yang berhadapan dengan hukum (ABH)"
+
+
+def test_more_members_than_the_group_has_is_refused(tmp_path):
+    people = "".join(f"- {{id: a{i}, nama: A{i}, jenis: anggota}}\n" for i in range(12))
+    assert any("ada 12 entri berjenis anggota" in p for p in problems(tmp_path, anggota=people))
 
 
 def test_uploaded_material_file_is_accepted(tmp_path):
