@@ -11,8 +11,18 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+
+# The engine the whole suite builds with: "mkdocs" (default) or "properdocs", the drop-in
+# continuation of MkDocs 1.x. ProperDocs' replacement module redirects every `mkdocs.*`
+# import (ours, Material's, the macros plugin's) to `properdocs.*`.
+ENGINE = os.environ.get("KDA_ENGINE", "mkdocs")
+if ENGINE == "properdocs":
+    import properdocs.replacement  # noqa: F401
+elif ENGINE != "mkdocs":
+    raise RuntimeError(f"KDA_ENGINE must be mkdocs or properdocs, not {ENGINE!r}")
+
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))  # the model and its helpers, for unit tests
@@ -61,11 +71,11 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def run_cli_build(project: Path, today: str = BUILD_DATE) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` in a subprocess: what a writer sees in the terminal."""
+def run_cli_build(project: Path, today: str = BUILD_DATE, engine: str = ENGINE) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` (or `properdocs build`) in a subprocess: what a writer sees in the terminal."""
     env = dict(os.environ, KDA_TODAY=today, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+        [sys.executable, "-m", engine, "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(project / "site")],
         capture_output=True, text=True, env=env, timeout=300,
     )
