@@ -30,6 +30,9 @@ sys.path.insert(0, str(ROOT / "hooks"))  # the model and its helpers, for unit t
 # The day the test site is built "as of": between meeting 1 and meeting 2 (16 January 2014),
 # so meeting 2 is the next meeting. No test depends on the real date.
 BUILD_DATE = "2014-01-10"
+# Dates MkDocs writes (the sitemap's lastmod): 2014-01-10 00:00 UTC, as CI sets it from the last
+# commit (README, "Reproducible builds"), so the output does not depend on the real date.
+SOURCE_DATE_EPOCH = "1389312000"
 PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "hooks")
 
 
@@ -49,7 +52,7 @@ def environment(**values):
 
 def build_site(project: Path, site_dir: Path, today: str = BUILD_DATE) -> Path:
     """Build `project` into `site_dir` in-process with --strict, like `mkdocs build`."""
-    with environment(KDA_TODAY=today, NO_MKDOCS_2_WARNING="1"):
+    with environment(KDA_TODAY=today, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, NO_MKDOCS_2_WARNING="1"):
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
         config.plugins.on_startup(command="build", dirty=False)
         try:
@@ -73,7 +76,7 @@ def copy_project(destination: Path) -> Path:
 
 def run_cli_build(project: Path, today: str = BUILD_DATE, engine: str = ENGINE) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` (or `properdocs build`) in a subprocess: what a writer sees in the terminal."""
-    env = dict(os.environ, KDA_TODAY=today, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, KDA_TODAY=today, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
         [sys.executable, "-m", engine, "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(project / "site")],
