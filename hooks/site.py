@@ -16,6 +16,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from model import Agenda, DataError, SiteData, load_site_data
 from pages import PageError, PageMap, map_pages
+from redirects import rewrite_redirect_pages
 from render import Renderer, make_environment
 
 log = get_plugin_logger(__name__)
@@ -68,6 +69,10 @@ def on_page_markdown(markdown, page, config, files):
     if material_id is not None:
         return renderer.material_header(path, material_id) + "\n" + markdown
     return markdown
+
+
+def on_post_build(config):
+    rewrite_redirect_pages(config, config[STATE].renderer.env)
 
 
 # --- helpers -------------------------------------------------------------------------------
