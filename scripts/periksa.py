@@ -1,0 +1,140 @@
+"""Check the changed files before a commit, with the build's own checks, in Indonesian.
+
+    python3 scripts/periksa.py FILE...     the files given (what pre-commit passes: the changed ones)
+    python3 scripts/periksa.py --semua     every file
+
+Run by pre-commit (.pre-commit-config.yaml) for writers who use git on their own computer:
+fast (no site build), the same rules and the same messages as `mkdocs build --strict`,
+because it calls the same functions (hooks/model.py, hooks/pages.py...). Only problems in
+the changed files are shown; the data files refer to each other, so a change to any of them
+shows every problem of data/. Exit status 1 when there is a problem.
+
+Adding a check: write `def check_x(project: Project, changed: list[str]) -> list[str]`
+(the Indonesian messages, each starting with the file's path) and add one line to CHECKS
+with the kinds of file it reads.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from model import DataError, SiteData, load_site_data  # noqa: E402
+from pages import PageError, map_pages  # noqa: E402
+
+DOCS = "docs"
+
+
+@dataclass
+class Project:
+    """The project as the build sees it; the data is loaded once for every check."""
+
+    root: Path
+    data: SiteData | None = None  # None when data/ is invalid: check_data reports why
+    data_problems: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, root: Path) -> "Project":
+        try:
+            return cls(root, load_site_data(root / "data", root / DOCS, label_root=root))
+        except DataError as error:
+            return cls(root, None, error.problems)
+
+    def pages(self) -> list[str]:
+        """Every documentation page, relative to docs/ (MkDocs skips folders starting with a dot)."""
+        docs = self.root / DOCS
+        paths = (p.relative_to(docs) for p in docs.rglob("*.md"))
+        return sorted(p.as_posix() for p in paths if not any(part.startswith(".") for part in p.parts))
+
+    def text(self, path: str) -> str:
+        return (self.root / path).read_text(encoding="utf-8")
+
+
+Check = Callable[[Project, list[str]], list[str]]
+
+
+# --- the checks ----------------------------------------------------------------------------
+
+def check_data(project: Project, changed: list[str]) -> list[str]:
+    """data/*.yml against the model (hooks/model.py): fields, formats, relations, files."""
+    return project.data_problems
+
+
+def check_page_mapping(project: Project, changed: list[str]) -> list[str]:
+    """Meeting notes and material pages match the data (hooks/pages.py)."""
+    if project.data is None:
+        return []
+    try:
+        map_pages(project.pages(), project.data, docs_label=DOCS)
+    except PageError as error:
+        return error.problems
+    return []
+
+
+def is_data(path: str) -> bool:
+    return path.startswith("data/") and path.endswith((".yml", ".yaml"))
+
+
+def is_page(path: str) -> bool:
+    return path.startswith(f"{DOCS}/") and path.endswith(".md")
+
+
+KINDS: dict[str, Callable[[str], bool]] = {"data": is_data, "halaman": is_page}
+
+# (kinds of file the check reads, the check). A check runs when a changed file is of its kind.
+# Other checks plug in here with one line each, e.g. the front matter of articles and notes
+# (hooks/frontmatter.py) and the safety and privacy checks (hooks/safety.py, hooks/privacy.py).
+CHECKS: tuple[tuple[frozenset[str], Check], ...] = (
+    (frozenset({"data"}), check_data),
+    (frozenset({"data", "halaman"}), check_page_mapping),
+)
+
+
+# --- running them --------------------------------------------------------------------------
+
+def run_checks(project: Project, changed: list[str]) -> list[str]:
+    kinds = {kind for kind, matches in KINDS.items() for path in changed if matches(path)}
+    problems: list[str] = []
+    for check_kinds, check in CHECKS:
+        if check_kinds & kinds:
+            problems += [p for p in check(project, changed) if p not in problems]
+    return problems
+
+
+def concerns(problem: str, changed: list[str]) -> bool:
+    """Whether a problem is in a changed file (any data problem, once data/ has changed)."""
+    if any(is_data(path) for path in changed) and problem.startswith("data/"):
+        return True
+    return any(problem.startswith((f"{path}:", f"{path},")) for path in changed)
+
+
+def report(shown: list[str], hidden: int) -> str:
+    lines = [f"Ada {len(shown)} masalah. Perbaiki lalu commit lagi:"] + [f"  - {p}" for p in shown]
+    if hidden:
+        lines.append(f"(Ada juga {hidden} masalah di berkas lain yang tidak diubah; "
+                     "lihat semuanya dengan: python3 scripts/periksa.py --semua)")
+    return "\n".join(lines)
+
+
+def main(argv: list[str], root: Path = ROOT) -> int:
+    project = Project.load(root)
+    if argv == ["--semua"]:
+        changed = [f"data/{p.name}" for p in sorted((root / "data").glob("*.y*ml"))]
+        changed += [f"{DOCS}/{p}" for p in project.pages()]
+    else:
+        changed = [Path(a).as_posix() for a in argv]
+    problems = run_checks(project, changed)
+    shown = [p for p in problems if concerns(p, changed)]
+    if shown:
+        print(report(shown, len(problems) - len(shown)))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
