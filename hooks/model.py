@@ -18,6 +18,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from pydantic_core import PydanticCustomError
 
 from datafile import DataFile, DataFileError, load_data_file
+from journal_rules import check_journal
 from messages import collect_errors, describe_error, found_text, located
 
 DATA_FILES = {
@@ -92,6 +93,19 @@ class LamaPertemuan(_Strict):
     paling_lama: int = Field(ge=1, le=24, examples=[3])
 
 
+class SkalaTes(_Strict):
+    """The scale on which pre- and post-test averages are written."""
+
+    terendah: float = Field(examples=[0])
+    tertinggi: float = Field(examples=[100])
+
+    @model_validator(mode="after")
+    def _check(self) -> "SkalaTes":
+        if self.terendah >= self.tertinggi:
+            raise ValueError("skala_tes.terendah harus lebih kecil dari skala_tes.tertinggi")
+        return self
+
+
 class Kelompok(_Strict):
     nama: Text = Field(examples=["Kelompok Diskusi Aktif Para Pekerja Sosial Kemsos RI"])
     nama_pendek: Text = Field(examples=["Kelompok Diskusi Bandung"])
@@ -101,6 +115,7 @@ class Kelompok(_Strict):
     zona_waktu: Text = Field(examples=["Asia/Jakarta"])
     singkatan_zona: Text = Field(examples=["WIB"])
     lama_pertemuan: LamaPertemuan
+    skala_tes: Optional[SkalaTes] = None  # needed only once a test score is recorded
 
     @model_validator(mode="after")
     def _check(self) -> "Kelompok":
@@ -132,6 +147,47 @@ class PokokBahasan(_Strict):
         return self.teks_tor or self.judul
 
 
+def _parse_attendance(value: Any) -> Any:
+    """`kehadiran` is either a count (8) or the list of member ids present ([ani, budi-s])."""
+    if value is None or isinstance(value, Kehadiran):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value < 0:
+            raise PydanticCustomError("kda_attendance", "jumlah yang hadir tidak boleh negatif")
+        return Kehadiran(jumlah=value)
+    if isinstance(value, list) and value and all(isinstance(v, str) and SLUG.fullmatch(v) for v in value):
+        duplicates = sorted({v for v in value if value.count(v) > 1})
+        if duplicates:
+            raise PydanticCustomError("kda_attendance", "id {ids} ditulis lebih dari sekali",
+                                      {"ids": ", ".join(duplicates)})
+        return Kehadiran(anggota=tuple(value))
+    raise PydanticCustomError(
+        "kda_attendance",
+        "harus berupa jumlah anggota yang hadir (bilangan bulat, misalnya 8) atau daftar id anggota "
+        "yang hadir (huruf kecil, angka dan tanda minus, misalnya [ani, budi-s])")
+
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class Kehadiran(_Strict):
+    """Who came to a meeting: the member ids when names were recorded, else only a count."""
+
+    jumlah: Optional[int] = None
+    anggota: tuple[str, ...] = ()
+
+    @property
+    def banyak(self) -> int:
+        return self.jumlah if self.jumlah is not None else len(self.anggota)
+
+
+class HasilTes(_Strict):
+    """One test (pre or post) of a meeting: the average score and how many took it."""
+
+    rata_rata: float = Field(examples=["72.5 (pakai titik, bukan koma)"])
+    peserta: int = Field(ge=1, examples=[8])
+
+
 class Pertemuan(_Strict):
     nomor: int = Field(ge=0, examples=[3])
     tanggal: Optional[Tanggal] = Field(default=None, examples=["2014-01-16"])
@@ -145,6 +201,17 @@ class Pertemuan(_Strict):
     terlaksana: bool = Field(default=False, examples=["true"])
     batal: bool = Field(default=False, examples=["true"])  # after terlaksana: its check reads it
     catatan_sumber: Optional[Text] = None
+    # The learning journal (issue 6): all optional; rules across files live in journal_rules.py.
+    kehadiran: Annotated[Optional[Kehadiran], BeforeValidator(_parse_attendance)] = Field(
+        default=None, examples=["8 atau [ani, budi-s]"])
+    fasilitator: list[Text] = Field(default_factory=list, examples=["[ani, Dr. Siti Aminah]"])
+    narasumber: list[Text] = Field(default_factory=list, examples=["[budi-s, Dinas Sosial Kota Bandung]"])
+    pre_test: Optional[HasilTes] = Field(default=None, examples=["{rata_rata: 62.5, peserta: 8}"])
+    post_test: Optional[HasilTes] = Field(default=None, examples=["{rata_rata: 78, peserta: 8}"])
+    mulai_nyata: Optional[Jam] = Field(default=None, examples=['"13.10"'])
+    selesai_nyata: Optional[Jam] = Field(default=None, examples=['"16.05"'])
+    dijadwalkan_ulang_dari: Optional[Tanggal] = Field(default=None, examples=["2014-02-13"])
+    keterangan_kuorum: Optional[Text] = Field(default=None, examples=["Narasumber dari luar sudah datang."])
 
     @field_validator("mulai")
     def _needs_date(cls, value, info):
@@ -158,6 +225,16 @@ class Pertemuan(_Strict):
         if value and start and value <= start:
             raise PydanticCustomError(
                 "kda_order", "jam selesai ({selesai}) harus sesudah jam mulai ({mulai})",
+                {"selesai": jam_text(value), "mulai": jam_text(start)},
+            )
+        return value
+
+    @field_validator("selesai_nyata")
+    def _actual_after_start(cls, value, info):
+        start = info.data.get("mulai_nyata")
+        if value and start and value <= start:
+            raise PydanticCustomError(
+                "kda_order", "jam selesai_nyata ({selesai}) harus sesudah jam mulai_nyata ({mulai})",
                 {"selesai": jam_text(value), "mulai": jam_text(start)},
             )
         return value
@@ -182,6 +259,14 @@ class Pertemuan(_Strict):
         if not (self.mulai and self.selesai):
             return None
         return (self.selesai.hour * 60 + self.selesai.minute) - (self.mulai.hour * 60 + self.mulai.minute)
+
+    @property
+    def durasi_nyata_menit(self) -> int | None:
+        """How long the session actually lasted, when its real start and end were recorded."""
+        if not (self.mulai_nyata and self.selesai_nyata):
+            return None
+        return ((self.selesai_nyata.hour * 60 + self.selesai_nyata.minute)
+                - (self.mulai_nyata.hour * 60 + self.mulai_nyata.minute))
 
 
 class Materi(_Strict):
@@ -234,6 +319,7 @@ class SiteData:
     pertemuan: tuple[Pertemuan, ...]
     materi: tuple[Materi, ...]
     anggota: tuple[Anggota, ...]
+    peringatan: tuple[str, ...] = ()  # warnings (not errors) about the data, logged by the build
 
     def person(self, person_id: str) -> Anggota:
         return next(p for p in self.anggota if p.id == person_id)
@@ -330,9 +416,11 @@ def load_site_data(data_dir: Path, docs_dir: Path, label_root: Path | None = Non
     problems += _check_unique(files["anggota"], "id", "anggota")
     problems += _check_member_count(files["anggota"], people, kelompok)
     problems += _check_material_files(files["materi"], materials, docs_dir, label_root)
+    journal_problems, warnings = check_journal(files["pertemuan"], meetings, files["kelompok"], kelompok, people)
+    problems += journal_problems
     if problems:
         raise DataError(problems)
-    return SiteData(kelompok, tuple(topics), tuple(meetings), tuple(materials), tuple(people))
+    return SiteData(kelompok, tuple(topics), tuple(meetings), tuple(materials), tuple(people), tuple(warnings))
 
 
 def _read_files(data_dir: Path, label_root: Path) -> tuple[dict[str, DataFile], list[str]]:

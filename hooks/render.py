@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import escape
 
@@ -32,6 +34,11 @@ def jam(value: dt.time) -> str:
     return format_time(value, "HH.mm", locale=LOCALE)
 
 
+def angka(value: float) -> str:
+    """An Indonesian number with at most one decimal: '72,5', '80'."""
+    return format_decimal(value, "#,##0.#", locale=LOCALE)
+
+
 def make_environment(templates_dir: Path) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates_dir)),
@@ -41,7 +48,7 @@ def make_environment(templates_dir: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(tanggal=tanggal, jam=jam, e=escape)
+    env.filters.update(tanggal=tanggal, jam=jam, angka=angka, e=escape)
     return env
 
 
@@ -55,6 +62,9 @@ class Renderer:
     pages: PageMap
     schedule_page: str = "jadwal.md"
     topics_page: str = "topik.md"
+    journal: Any = None  # journal.Journal: the learning journal's figures (issue 6)
+    charts: dict = field(default_factory=dict)  # charts.Chart by name, drawn once per build
+    members_page: str = "anggota.md"
 
     def render(self, template: str, page_path: str, **context) -> str:
         def link(target: str, anchor: str | None = None) -> str:
@@ -69,6 +79,9 @@ class Renderer:
             link=link,
             schedule_page=self.schedule_page,
             topics_page=self.topics_page,
+            journal=self.journal,
+            charts=self.charts,
+            members_page=self.members_page,
             **context,
         )
 
@@ -100,6 +113,16 @@ class Renderer:
 
     def material_header(self, page_path: str, material_id: str) -> str:
         return self.render("kepala_materi.md.j2", page_path, materi=self.data.material(material_id))
+
+    def learning_journey(self, page_path: str) -> str:
+        return self.render("perjalanan.md.j2", page_path, summary=self.journal.summary())
+
+    def members_index(self, page_path: str) -> str:
+        return self.render("daftar_anggota.md.j2", page_path)
+
+    def member_journal(self, page_path: str, person_id: str) -> str:
+        """One member's attended and facilitated meetings (for the members page and author profiles)."""
+        return self.render("jurnal_anggota.md.j2", page_path, person_id=person_id)
 
     def meetings_with_notes(self) -> list[Pertemuan]:
         """Meetings that have a note, newest first (undated ones by number)."""

@@ -12,8 +12,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 from mkdocs.plugins import get_plugin_logger
 
+from charts import build_charts
+from journal import Journal
 from model import Agenda, DataError, SiteData, load_site_data
 from pages import PageError, PageMap, map_pages
 from redirects import rewrite_redirect_pages
@@ -41,6 +44,8 @@ def on_config(config):
         data = load_site_data(root / "data", docs_dir, label_root=root)
     except DataError as error:
         raise PluginError(str(error)) from None
+    for warning in data.peringatan:
+        log.warning(warning)
     config[STATE] = BuildState(data)
     config.plugins["macros"].register_macros(_macros(config))
     return config
@@ -55,7 +60,11 @@ def on_files(files, config):
         raise PluginError("Halaman tidak cocok dengan data:\n" + "\n".join(f"  - {p}" for p in error.problems)) from None
     agenda = Agenda(state.data, build_date(state.data))
     env = make_environment(Path(config.docs_dir) / TEMPLATES_DIR)
-    config[STATE] = replace(state, renderer=Renderer(env, state.data, agenda, page_map))
+    journal = Journal(agenda)
+    charts = build_charts(journal)
+    for chart in charts.values():
+        files.append(File.generated(config, chart.path, content=chart.svg))
+    config[STATE] = replace(state, renderer=Renderer(env, state.data, agenda, page_map, journal=journal, charts=charts))
     return files
 
 
@@ -108,4 +117,7 @@ def _macros(config) -> dict:
         "catatan_terbaru": view("latest_notes"),
         "daftar_catatan": view("notes_index"),
         "daftar_materi": view("materials_index"),
+        "perjalanan_belajar": view("learning_journey"),
+        "daftar_anggota": view("members_index"),
+        "jurnal_anggota": view("member_journal"),
     }

@@ -1,0 +1,354 @@
+"""The learning journal's three charts, drawn once per build as static SVG with matplotlib.
+
+matplotlib's SVG backend (no JavaScript, no browser, no network) draws; this module only
+chooses what to draw and then adapts the SVG for the web in `_finish`: matplotlib cannot
+emit CSS variables, a <title>/<desc> or ARIA attributes, so it draws with placeholder
+colours that are swapped for the site's palette variables (light and dark mode follow
+Material's toggle when the SVG is inlined; a saved file falls back to the light colours),
+and the date/creator metadata is dropped so the output is reproducible.
+
+Each chart is a pure function of a small frozen spec; `render` is memoised on the spec, so a
+chart is redrawn only when its data changed (e.g. across rebuilds of `mkdocs serve`).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import textwrap
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from functools import lru_cache
+
+import matplotlib
+from babel.numbers import format_decimal
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+ET.register_namespace("", SVG_NS)
+ET.register_namespace("xlink", XLINK_NS)
+
+# role -> (placeholder drawn by matplotlib, fallback colour of a standalone file).
+# The CSS variables --kda-grafik-<role> are set per colour scheme in docs/assets/kda.css.
+PALETTE = {
+    "teks": ("#010101", "#1f1f1f"),
+    "garis": ("#020202", "#6b6b6b"),
+    "kisi": ("#030303", "#dcdcdc"),
+    "utama": ("#040404", "#009485"),  # Material's teal primary
+    "muda": ("#050505", "#80cbc4"),
+    "aksen": ("#060606", "#ff6e42"),  # Material's deep orange accent
+    "kosong": ("#070707", "#ececec"),
+    "di-utama": ("#080808", "#ffffff"),  # text on a primary-coloured bar
+}
+COLOR = {role: placeholder for role, (placeholder, _) in PALETTE.items()}
+WIDTH = 4.2  # inches = 302 viewBox units, shown ~330 px wide on a 360 px phone: text scales up ~9%
+FONT_SIZE = 12
+FONT_FAMILY = "var(--md-text-font-family, system-ui, sans-serif)"
+
+STATUS_ROLE = {"selesai": "utama", "terjadwal": "muda", "belum dijadwalkan": "kosong"}
+STATUS_WORD = {"selesai": "dibahas", "terjadwal": "terjadwal", "belum dijadwalkan": "belum dijadwalkan"}
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A rendered chart: its file name in the site, its SVG, and its text alternative."""
+
+    name: str
+    judul: str
+    keterangan: str
+    svg: str
+
+    @property
+    def path(self) -> str:
+        return f"grafik/{self.name}.svg"
+
+    @property
+    def inline(self) -> str:
+        """The SVG without the XML declaration, to be placed inside an HTML page."""
+        return self.svg.split("?>", 1)[1].strip()
+
+
+@dataclass(frozen=True)
+class ProgressSpec:
+    rows: tuple[tuple[int, str, str], ...]  # (topic number, title, status)
+
+
+@dataclass(frozen=True)
+class AttendanceSpec:
+    meetings: tuple[tuple[str, int | None], ...]  # (short label, attendance or None)
+    kuorum: int
+    jumlah_anggota: int
+
+
+@dataclass(frozen=True)
+class ScoresSpec:
+    meetings: tuple[tuple[str, float, float | None], ...]  # (label, pre, post or None)
+    topics: tuple[tuple[str, float, float], ...]  # (label, pre, post)
+    terendah: float
+    tertinggi: float
+
+
+# --- specs from the journal ------------------------------------------------------------------
+
+def build_charts(journal) -> dict[str, Chart]:
+    """The three charts of the learning journey, from the journal's figures."""
+    data = journal.data
+    progress = ProgressSpec(tuple((t.nomor, t.judul, journal.agenda.topic_status(t.id)) for t in data.pokok_bahasan))
+    shown = journal.shown()
+    attendance = AttendanceSpec(tuple((_short(r.meeting), r.hadir) for r in shown),
+                                data.kelompok.kuorum, data.kelompok.jumlah_anggota)
+    scale = data.kelompok.skala_tes
+    scores = ScoresSpec(
+        tuple((_short(r.meeting), r.pre, r.post) for r in journal.with_tests()),
+        tuple((f"{s.topic.nomor}. {s.topic.judul}", s.pre, s.post) for s in journal.topic_scores()),
+        scale.terendah if scale else 0.0, scale.tertinggi if scale else 100.0,
+    )
+    return {chart.name: chart for chart in (render(progress), render(attendance), render(scores))}
+
+
+def _short(meeting) -> str:
+    return "P" if meeting.nomor == 0 else str(meeting.nomor)
+
+
+# --- drawing ---------------------------------------------------------------------------------
+
+@lru_cache(maxsize=32)
+def render(spec) -> Chart:
+    """Draw the chart of `spec` (memoised: the spec is its data, hashed)."""
+    draw = {ProgressSpec: _progress, AttendanceSpec: _attendance, ScoresSpec: _scores}[type(spec)]
+    return draw(spec)
+
+
+def _style(name: str) -> dict:
+    return {
+        "svg.fonttype": "none",  # text stays text: small, selectable, in the page's font
+        "svg.hashsalt": name,  # stable ids, distinct between charts on one page
+        "font.size": FONT_SIZE,
+        "text.color": COLOR["teks"],
+        "axes.edgecolor": COLOR["garis"],
+        "axes.labelcolor": COLOR["teks"],
+        "xtick.color": COLOR["garis"],
+        "ytick.color": COLOR["garis"],
+        "xtick.labelcolor": COLOR["teks"],
+        "ytick.labelcolor": COLOR["teks"],
+        "grid.color": COLOR["kisi"],
+        "hatch.color": COLOR["di-utama"],
+        "hatch.linewidth": 1.5,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "figure.facecolor": "none",
+        "axes.facecolor": "none",
+        "savefig.facecolor": "none",
+        "legend.frameon": False,
+    }
+
+
+def _figure(name: str, height: float) -> Figure:
+    return Figure(figsize=(WIDTH, height), layout="constrained")
+
+
+def _empty(ax, text: str) -> None:
+    ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center", color=COLOR["garis"],
+            fontstyle="italic", gid="kda-kosong")
+
+
+def _progress(spec: ProgressSpec) -> Chart:
+    name = "kemajuan-kurikulum"
+    counts = {s: sum(1 for _, _, st in spec.rows if st == s) for s in STATUS_ROLE}
+    total = len(spec.rows)
+    judul = f"Kemajuan kurikulum: {counts['selesai']} dari {total} pokok bahasan telah dibahas"
+    with matplotlib.rc_context(_style(name)):
+        fig = _figure(name, 0.6 + 0.27 * max(total, 1))
+        ax = fig.add_subplot()
+        for row, (nomor, title, status) in enumerate(spec.rows):
+            role = STATUS_ROLE[status]
+            ax.barh(row, 1, height=0.8, color=COLOR[role], gid=f"kda-topik-{nomor}")
+            ink = COLOR["di-utama"] if role == "utama" else COLOR["teks"]
+            ax.text(0.02, row, _cut(f"{nomor}. {title}", 30), va="center", ha="left", color=ink, fontsize=10)
+            ax.text(0.98, row, STATUS_WORD[status], va="center", ha="right", color=ink, fontsize=10)
+        ax.set_xlim(0, 1)
+        ax.set_ylim(total - 0.5, -0.5)
+        ax.set_axis_off()
+        ax.set_title(_wrap(judul), loc="left", fontsize=FONT_SIZE)
+        svg = _save(fig)
+    parts = [f"{counts['selesai']} sudah dibahas", f"{counts['terjadwal']} terjadwal",
+             f"{counts['belum dijadwalkan']} belum dijadwalkan"]
+    lines = [f"{nomor}. {title}: {STATUS_WORD[status]}" for nomor, title, status in spec.rows]
+    keterangan = (f"Dari {total} pokok bahasan kurikulum: {', '.join(parts)}. " + "; ".join(lines) + ".")
+    return _finish(name, judul, keterangan, svg)
+
+
+def _attendance(spec: AttendanceSpec) -> Chart:
+    name = "kehadiran"
+    recorded = [(label, n) for label, n in spec.meetings if n is not None]
+    judul = f"Kehadiran per pertemuan (kuorum {spec.kuorum} dari {spec.jumlah_anggota} anggota)"
+    with matplotlib.rc_context(_style(name)):
+        fig = _figure(name, 2.9)
+        ax = fig.add_subplot()
+        labels = [label for label, _ in spec.meetings] or ["–"]
+        for x, (label, count) in enumerate(spec.meetings):
+            if count is None:
+                ax.text(x, 0.15, "?", ha="center", va="bottom", color=COLOR["garis"])
+                continue
+            quorate = count >= spec.kuorum
+            ax.bar(x, count, width=0.7, color=COLOR["utama" if quorate else "aksen"],
+                   hatch=None if quorate else "//", gid=f"kda-hadir-{label}")
+            ax.text(x, count + 0.15, str(count), ha="center", va="bottom", fontsize=10)
+        ax.axhline(spec.kuorum, color=COLOR["aksen"], linestyle="--", linewidth=1.5, gid="kda-garis-kuorum")
+        ax.text(1.01, spec.kuorum, "kuorum", transform=ax.get_yaxis_transform(),
+                ha="left", va="center", color=COLOR["teks"], fontsize=10)
+        ax.set_xticks(range(len(labels)), labels)
+        ax.set_xlim(-0.6, max(len(labels), 4) - 0.4)
+        ax.set_ylim(0, spec.jumlah_anggota + 1)
+        ax.set_yticks(sorted({0, spec.kuorum, spec.jumlah_anggota}))
+        ax.set_xlabel("Pertemuan (P: pendahuluan, ?: belum dicatat)" if spec.meetings else "Pertemuan")
+        ax.set_ylabel("Anggota hadir")
+        ax.grid(axis="y")
+        ax.set_axisbelow(True)
+        if not recorded:
+            _empty(ax, "Kehadiran belum dicatat")
+        ax.set_title(_wrap(judul), loc="left", fontsize=FONT_SIZE)
+        svg = _save(fig)
+    if recorded:
+        below = [label for label, n in recorded if n < spec.kuorum]
+        keterangan = (f"Kehadiran tercatat di {len(recorded)} pertemuan: "
+                      + "; ".join(f"{_meeting_word(label)}: {n} hadir" for label, n in recorded) + ". "
+                      + (f"Tidak memenuhi kuorum {spec.kuorum}: {', '.join(_meeting_word(b) for b in below)}."
+                         if below else f"Semuanya memenuhi kuorum {spec.kuorum}."))
+    else:
+        keterangan = "Kehadiran belum dicatat untuk pertemuan mana pun."
+    return _finish(name, judul, keterangan, svg)
+
+
+def _scores(spec: ScoresSpec) -> Chart:
+    name = "nilai-tes"
+    judul = "Nilai rata-rata pre-test dan post-test"
+    with matplotlib.rc_context(_style(name)):
+        topic_height = max(1.4, 0.7 + 0.6 * len(spec.topics))
+        fig = _figure(name, 3.0 + topic_height)
+        top, bottom = fig.subplots(2, 1, height_ratios=[2.6, topic_height])
+        _scores_per_meeting(top, spec)
+        _scores_per_topic(bottom, spec)
+        fig.suptitle(judul, x=0.02, ha="left", fontsize=FONT_SIZE)
+        svg = _save(fig)
+    if spec.meetings:
+        per_meeting = "; ".join(
+            f"{_meeting_word(label)}: pre-test {_num(pre)}"
+            + (f", post-test {_num(post)} (naik {_num(post - pre)})" if post is not None else ", post-test belum dicatat")
+            for label, pre, post in spec.meetings)
+        per_topic = "; ".join(f"pokok bahasan {label}: {_num(pre)} menjadi {_num(post)}" for label, pre, post in spec.topics)
+        keterangan = (f"Skala {_num(spec.terendah)}–{_num(spec.tertinggi)}. Per pertemuan: {per_meeting}."
+                      + (f" Per pokok bahasan: {per_topic}." if per_topic else ""))
+    else:
+        keterangan = "Nilai pre-test dan post-test belum dicatat untuk pertemuan mana pun."
+    return _finish(name, judul, keterangan, svg)
+
+
+def _scores_per_meeting(ax, spec: ScoresSpec) -> None:
+    for x, (label, pre, post) in enumerate(spec.meetings):
+        ax.bar(x - 0.19, pre - spec.terendah, width=0.38, bottom=spec.terendah, color=COLOR["muda"],
+               gid=f"kda-pre-{label}")
+        if post is not None:
+            ax.bar(x + 0.19, post - spec.terendah, width=0.38, bottom=spec.terendah, color=COLOR["utama"],
+                   gid=f"kda-post-{label}")
+            gain = post - pre
+            ax.text(x + 0.19, post, f"{'+' if gain >= 0 else '−'}{_num(abs(gain))}", ha="center", va="bottom", fontsize=10)
+    labels = [label for label, _, _ in spec.meetings]
+    ax.set_xticks(range(len(labels)), labels)
+    ax.set_xlim(-0.6, max(len(labels), 4) - 0.4)
+    span = spec.tertinggi - spec.terendah
+    ax.set_ylim(spec.terendah, spec.tertinggi + span * 0.3)  # room for the legend above the bars
+    ax.set_yticks([t for t in ax.get_yticks() if spec.terendah <= t <= spec.tertinggi])
+    handles = [Patch(color=COLOR["muda"], label="pre-test"), Patch(color=COLOR["utama"], label="post-test")]
+    ax.legend(handles=handles, loc="upper left", ncols=2, fontsize=10)
+    ax.set_xlabel("Per pertemuan (P: pendahuluan)")
+    ax.set_ylabel("Nilai")
+    ax.grid(axis="y")
+    ax.set_axisbelow(True)
+    if not spec.meetings:
+        _empty(ax, "Nilai tes belum dicatat")
+
+
+def _scores_per_topic(ax, spec: ScoresSpec) -> None:
+    """One row per topic: its name above a pre-test and a post-test bar (no wide tick labels on a phone)."""
+    for row, (label, pre, post) in enumerate(spec.topics):
+        y = row * 3
+        ax.text(spec.terendah, y - 0.45, _cut(label, 40), va="center", ha="left", fontsize=10)
+        ax.barh(y + 0.5, pre - spec.terendah, height=0.9, left=spec.terendah, color=COLOR["muda"],
+                gid=f"kda-pre-topik-{row + 1}")
+        ax.barh(y + 1.5, post - spec.terendah, height=0.9, left=spec.terendah, color=COLOR["utama"],
+                gid=f"kda-post-topik-{row + 1}")
+    ax.set_yticks([])
+    ax.set_ylim(max(len(spec.topics), 1) * 3 - 0.9, -1.1)
+    ax.set_xlim(spec.terendah, spec.tertinggi)
+    ax.set_xlabel("Per pokok bahasan (rata-rata)")
+    ax.spines["left"].set_visible(False)
+    ax.grid(axis="x")
+    ax.set_axisbelow(True)
+    if not spec.topics:
+        _empty(ax, "Belum ada pokok bahasan dengan kedua tes")
+
+
+# --- output ----------------------------------------------------------------------------------
+
+def _save(fig: Figure) -> str:
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
+    return buffer.getvalue()
+
+
+def _finish(name: str, judul: str, keterangan: str, svg: str) -> Chart:
+    """Adapt matplotlib's SVG for the web: palette variables, title/desc, ARIA, no metadata."""
+    root = ET.fromstring(svg)
+    for element in list(root):
+        if element.tag in (f"{{{SVG_NS}}}metadata",):
+            root.remove(element)
+    for defs in root.iter(f"{{{SVG_NS}}}defs"):
+        for style in list(defs.findall(f"{{{SVG_NS}}}style")):  # a page-wide `*{...}` rule once inlined
+            defs.remove(style)
+    for element in root.iter():
+        for attribute in ("style", "fill", "stroke"):
+            if attribute in element.attrib:
+                element.set(attribute, _recolour(element.get(attribute)))
+    title = ET.Element(f"{{{SVG_NS}}}title", id=f"{name}-judul")
+    title.text = judul
+    desc = ET.Element(f"{{{SVG_NS}}}desc", id=f"{name}-keterangan")
+    desc.text = keterangan
+    root.insert(0, desc)
+    root.insert(0, title)
+    for attribute in ("width", "height"):  # the page sizes it (CSS); the viewBox keeps the ratio
+        root.attrib.pop(attribute, None)
+    root.set("role", "img")
+    root.set("aria-labelledby", f"{name}-judul {name}-keterangan")
+    root.set("class", "kda-grafik-svg")
+    root.set("stroke-linejoin", "round")
+    text = ET.tostring(root, encoding="unicode")
+    return Chart(name, judul, keterangan, '<?xml version="1.0" encoding="utf-8"?>\n' + text + "\n")
+
+
+_FONT = re.compile(r"font-family:[^;\"]*(;|$)")
+
+
+def _recolour(value: str) -> str:
+    for role, (placeholder, fallback) in PALETTE.items():
+        value = value.replace(placeholder, f"var(--kda-grafik-{role}, {fallback})")
+    return _FONT.sub(lambda m: f"font-family: {FONT_FAMILY}{m.group(1)}", value)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _wrap(text: str, width: int = 40) -> str:
+    return "\n".join(textwrap.wrap(text, width))
+
+
+def _num(value: float) -> str:
+    """A score as written in Indonesian: 72,5 or 80."""
+    return format_decimal(value, "#,##0.#", locale="id")
+
+
+def _meeting_word(label: str) -> str:
+    return "pendahuluan" if label == "P" else f"pertemuan {label}"
