@@ -9,6 +9,7 @@ TTTT-BB-HH, misalnya 2014-01-16; tertulis "16/1".``
 from __future__ import annotations
 
 import difflib
+import typing
 from typing import Any, Callable
 
 from pydantic import BaseModel, ValidationError
@@ -124,8 +125,10 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel]:
             continue
         info = current.model_fields.get(part)
         annotation = getattr(info, "annotation", None)
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            current = annotation
+        for candidate in (annotation, *typing.get_args(annotation)):  # Optional[Model] too
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+                current = candidate
+                break
     return current
 
 

@@ -187,6 +187,15 @@ class HasilTes(_Strict):
     rata_rata: float = Field(examples=["72.5 (pakai titik, bukan koma)"])
     peserta: int = Field(ge=1, examples=[8])
 
+    @model_validator(mode="before")
+    @classmethod
+    def _decimal_comma(cls, value: Any) -> Any:
+        # `{rata_rata: 62,5, peserta: 8}` reads as the keys "rata_rata", 5 and "peserta": say why.
+        if isinstance(value, dict) and any(not isinstance(key, str) for key in value):
+            raise PydanticCustomError(
+                "kda_decimal_comma", "tulis angka desimal dengan titik, bukan koma (di dalam { } koma memisahkan kolom)")
+        return value
+
 
 class Pertemuan(_Strict):
     nomor: int = Field(ge=0, examples=[3])
@@ -202,8 +211,7 @@ class Pertemuan(_Strict):
     batal: bool = Field(default=False, examples=["true"])  # after terlaksana: its check reads it
     catatan_sumber: Optional[Text] = None
     # The learning journal (issue 6): all optional; rules across files live in journal_rules.py.
-    kehadiran: Annotated[Optional[Kehadiran], BeforeValidator(_parse_attendance)] = Field(
-        default=None, examples=["8 atau [ani, budi-s]"])
+    kehadiran: Annotated[Optional[Kehadiran], BeforeValidator(_parse_attendance)] = None  # its message has examples
     fasilitator: list[Text] = Field(default_factory=list, examples=["[ani, Dr. Siti Aminah]"])
     narasumber: list[Text] = Field(default_factory=list, examples=["[budi-s, Dinas Sosial Kota Bandung]"])
     pre_test: Optional[HasilTes] = Field(default=None, examples=["{rata_rata: 62.5, peserta: 8}"])
