@@ -149,9 +149,9 @@ def _figure(name: str, height: float) -> Figure:
     return Figure(figsize=(WIDTH, height), layout="constrained")
 
 
-def _empty(ax, text: str) -> None:
+def _empty(ax, text: str, gid: str) -> None:
     ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center", color=COLOR["garis"],
-            fontstyle="italic", gid="kda-kosong")
+            fontstyle="italic", gid=f"kda-kosong-{gid}")
 
 
 def _progress(spec: ProgressSpec) -> Chart:
@@ -208,7 +208,7 @@ def _attendance(spec: AttendanceSpec) -> Chart:
         ax.grid(axis="y")
         ax.set_axisbelow(True)
         if not recorded:
-            _empty(ax, "Kehadiran belum dicatat")
+            _empty(ax, "Kehadiran belum dicatat", "kehadiran")
         ax.set_title(_wrap(judul), loc="left", fontsize=FONT_SIZE)
         svg = _save(fig)
     if recorded:
@@ -268,7 +268,7 @@ def _scores_per_meeting(ax, spec: ScoresSpec) -> None:
     ax.grid(axis="y")
     ax.set_axisbelow(True)
     if not spec.meetings:
-        _empty(ax, "Nilai tes belum dicatat")
+        _empty(ax, "Nilai tes belum dicatat", "pertemuan")
 
 
 def _scores_per_topic(ax, spec: ScoresSpec) -> None:
@@ -288,7 +288,7 @@ def _scores_per_topic(ax, spec: ScoresSpec) -> None:
     ax.grid(axis="x")
     ax.set_axisbelow(True)
     if not spec.topics:
-        _empty(ax, "Belum ada pokok bahasan dengan kedua tes")
+        _empty(ax, "Belum ada pokok bahasan dengan kedua tes", "topik")
 
 
 # --- output ----------------------------------------------------------------------------------
@@ -308,6 +308,7 @@ def _finish(name: str, judul: str, keterangan: str, svg: str) -> Chart:
     for defs in root.iter(f"{{{SVG_NS}}}defs"):
         for style in list(defs.findall(f"{{{SVG_NS}}}style")):  # a page-wide `*{...}` rule once inlined
             defs.remove(style)
+    _drop_unused_ids(root)
     for element in root.iter():
         for attribute in ("style", "fill", "stroke"):
             if attribute in element.attrib:
@@ -326,6 +327,23 @@ def _finish(name: str, judul: str, keterangan: str, svg: str) -> Chart:
     root.set("stroke-linejoin", "round")
     text = ET.tostring(root, encoding="unicode")
     return Chart(name, judul, keterangan, '<?xml version="1.0" encoding="utf-8"?>\n' + text + "\n")
+
+
+_REFERENCE = re.compile(r"#([^)\"'\s]+)")
+
+
+def _drop_unused_ids(root: ET.Element) -> None:
+    """Keep only the ids something points to (clip paths, markers: salted per chart) and ours
+    (`kda-*`): matplotlib's `figure_1`, `axes_1`... would repeat on a page with several charts."""
+    used = set()
+    for element in root.iter():
+        for name, value in element.attrib.items():
+            if name == "style" or name.endswith("clip-path") or name.endswith("href"):
+                used.update(_REFERENCE.findall(value))
+    for element in root.iter():
+        identifier = element.get("id")
+        if identifier and identifier not in used and not identifier.startswith("kda-"):
+            del element.attrib["id"]
 
 
 _FONT = re.compile(r"font-family:[^;\"]*(;|$)")
