@@ -167,3 +167,15 @@ def test_journal_errors_stop_the_build_with_every_message(tmp_path):
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "pertemuan 1, post_test: post_test tercatat tanpa pre_test." in result.stderr
     assert 'pertemuan 2, fasilitator: id "bdi" tidak dikenal.' in result.stderr
+
+
+def test_schedule_cards_show_attendance_only_once_recorded(example, page):
+    def items(soup, number):
+        return [plain(li) for li in soup.find(id=f"pertemuan-{number}").parent.select("li")]
+
+    assert items(example("jadwal"), 0)[-2:] == ["Kehadiran: 8 dari 11 anggota, memenuhi kuorum",
+                                                "Lama sesi: 3 jam 30 menit, melebihi batas 3 jam"]
+    assert items(example("jadwal"), 2)[-1] == "Kehadiran: 5 dari 11 anggota, tidak memenuhi kuorum"
+    assert items(example("jadwal"), 3)[-2:] == ["Kehadiran: 7 dari 11 anggota, memenuhi kuorum",
+                                                "Dijadwalkan ulang dari Kamis, 6 Februari 2014"]
+    assert not any("Kehadiran" in item for n in range(16) for item in items(page("jadwal/"), n))
