@@ -61,6 +61,8 @@ JOURNAL = {
 def make_journal_project(destination: Path) -> Path:
     """A temp copy of the project with the example members and journal."""
     project = copy_project(destination)
+    group = project / "data" / "kelompok.yml"
+    group.write_text(group.read_text(encoding="utf-8") + "skala_tes: {terendah: 0, tertinggi: 100}\n", encoding="utf-8")
     (project / "data" / "anggota.yml").write_text(PEOPLE, encoding="utf-8")
     meetings = project / "data" / "pertemuan.yml"
     text = meetings.read_text(encoding="utf-8")
