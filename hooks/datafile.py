@@ -74,43 +74,47 @@ def load_data_file(path: Path, label: str) -> DataFile:
         raise DataFileError([f"{label}: berkas data tidak ditemukan. Pulihkan berkas ini; situs tidak dapat dibangun tanpanya."])
     except UnicodeDecodeError:
         raise DataFileError([f"{label}: berkas bukan teks UTF-8. Simpan ulang berkas dengan pengodean UTF-8."])
+    return parse_data_text(text, path, label)
 
+
+def parse_data_text(text: str, path: Path, label: str, first_line: int = 1) -> DataFile:
+    """Parse YAML `text` (a file, or a page's front matter starting at line `first_line`)."""
     loader = _StrictLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return DataFile(path, label, None, {})
-        problems = _duplicate_keys(node, label)
+        problems = _duplicate_keys(node, label, first_line - 1)
         if problems:
             raise DataFileError(problems)
         content = loader.construct_document(node)
     except yaml.YAMLError as error:
-        raise DataFileError([_syntax_message(error, label)])
+        raise DataFileError([_syntax_message(error, label, first_line - 1)])
     finally:
         loader.dispose()
     lines: dict[Path_, int] = {}
-    _record_lines(node, (), lines)
+    _record_lines(node, (), lines, first_line - 1)
     return DataFile(path, label, content, lines)
 
 
-def _record_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
-    lines[path] = node.start_mark.line + 1
+def _record_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int], offset: int = 0) -> None:
+    lines[path] = node.start_mark.line + 1 + offset
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             child = path + (key_node.value,)
-            _record_lines(value_node, child, lines)
-            lines[child] = key_node.start_mark.line + 1
+            _record_lines(value_node, child, lines, offset)
+            lines[child] = key_node.start_mark.line + 1 + offset
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_lines(item, path + (index,), lines)
+            _record_lines(item, path + (index,), lines, offset)
 
 
-def _duplicate_keys(node: yaml.Node, label: str) -> list[str]:
+def _duplicate_keys(node: yaml.Node, label: str, offset: int = 0) -> list[str]:
     problems = []
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            line = key_node.start_mark.line + 1
+            line = key_node.start_mark.line + 1 + offset
             key = key_node.value
             if key in seen:
                 problems.append(
@@ -119,16 +123,16 @@ def _duplicate_keys(node: yaml.Node, label: str) -> list[str]:
                 )
             else:
                 seen[key] = line
-            problems.extend(_duplicate_keys(value_node, label))
+            problems.extend(_duplicate_keys(value_node, label, offset))
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            problems.extend(_duplicate_keys(item, label))
+            problems.extend(_duplicate_keys(item, label, offset))
     return problems
 
 
-def _syntax_message(error: yaml.YAMLError, label: str) -> str:
+def _syntax_message(error: yaml.YAMLError, label: str, offset: int = 0) -> str:
     mark = getattr(error, "problem_mark", None)
-    where = f", baris {mark.line + 1}, kolom {mark.column + 1}" if mark else ""
+    where = f", baris {mark.line + 1 + offset}, kolom {mark.column + 1}" if mark else ""
     detail = str(getattr(error, "problem", "") or "")
     hint = " Ada karakter tab: ganti dengan spasi." if "\\t" in detail or "tab" in detail else ""
     return (

@@ -18,8 +18,10 @@ from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import escape
 
+from frontmatter import Article
 from model import Agenda, Pertemuan, SiteData
 from pages import PageMap
+from scaffold import NewArticle, render_article
 
 LOCALE = "id"
 
@@ -60,6 +62,8 @@ class Renderer:
     data: SiteData
     agenda: Agenda
     pages: PageMap
+    articles: tuple[Article, ...] = ()  # published articles, newest first
+    categories: tuple[str, ...] = ()  # the blog's categories_allowed
     schedule_page: str = "jadwal.md"
     topics_page: str = "topik.md"
     journal: Any = None  # journal.Journal: the learning journal's figures (issue 6)
@@ -76,6 +80,7 @@ class Renderer:
             kelompok=self.data.kelompok,
             agenda=self.agenda,
             pages=self.pages,
+            articles_for_topic=self.articles_for_topic,
             link=link,
             schedule_page=self.schedule_page,
             topics_page=self.topics_page,
@@ -123,6 +128,34 @@ class Renderer:
     def member_journal(self, page_path: str, person_id: str) -> str:
         """One member's attended and facilitated meetings (for the members page and author profiles)."""
         return self.render("jurnal_anggota.md.j2", page_path, person_id=person_id)
+
+    def writing_guide_lists(self, page_path: str) -> str:
+        """Panduan Menulis: the authors, categories and topic ids a writer may use."""
+        return self.render("panduan_daftar.md.j2", page_path, categories=self.categories)
+
+    def new_article_example(self, page_path: str) -> str:
+        """Panduan Menulis: the article template, exactly as scripts/artikel_baru.py writes it."""
+        example = NewArticle(
+            title="Judul tulisan Anda", date=self.agenda.today, authors=(self.data.anggota[0].id,),
+            description="Satu kalimat tentang isi tulisan.", categories=self.categories[:1],
+            tags=("PKSA",), topics=(self.data.pokok_bahasan[0].id,),
+        )
+        return self.render("contoh_artikel.md.j2", page_path, text=render_article(self.env, example))
+
+    def author_profile(self, page_path: str, person) -> str:
+        return self.render("profil_penulis.md.j2", page_path, p=person)
+
+    def article_footer(self, page_path: str, article: Article) -> str:
+        return self.render("kaki_artikel.md.j2", page_path, a=article)
+
+    def latest_articles(self, page_path: str, count: int = 3) -> str:
+        return self.render("tulisan_terbaru.md.j2", page_path, articles=self.articles[:count])
+
+    def article(self, src_path: str) -> Article | None:
+        return next((a for a in self.articles if a.src_uri == src_path), None)
+
+    def articles_for_topic(self, topic_id: str) -> list[Article]:
+        return [a for a in self.articles if topic_id in a.topics]
 
     def meetings_with_notes(self) -> list[Pertemuan]:
         """Meetings that have a note, newest first (undated ones by number)."""

@@ -12,10 +12,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
-from mkdocs.plugins import get_plugin_logger
 
+from blog import (avatar_files, blog_categories, check_writers_pages, configure_blog, hold_back_unpublished,
+                  profile_files)
 from charts import build_charts
+from frontmatter import FrontMatterError
 from journal import Journal
 from model import Agenda, DataError, SiteData, load_site_data
 from pages import PageError, PageMap, map_pages
@@ -37,6 +40,7 @@ class BuildState:
 
 # --- events ------------------------------------------------------------------------------
 
+@event_priority(100)  # before the blog plugin's on_config, which reads the authors file written here
 def on_config(config):
     root = Path(config.config_file_path).parent
     docs_dir = Path(config.docs_dir)
@@ -47,6 +51,7 @@ def on_config(config):
     for warning in data.peringatan:
         log.warning(warning)
     config[STATE] = BuildState(data)
+    configure_blog(config, data, root)
     config.plugins["macros"].register_macros(_macros(config))
     return config
 
@@ -54,17 +59,32 @@ def on_config(config):
 def on_files(files, config):
     state: BuildState = config[STATE]
     paths = [f.src_uri for f in files.documentation_pages()]
+    problems = []  # every problem of every page, reported at once
     try:
         page_map = map_pages(paths, state.data)
     except PageError as error:
-        raise PluginError("Halaman tidak cocok dengan data:\n" + "\n".join(f"  - {p}" for p in error.problems)) from None
-    agenda = Agenda(state.data, build_date(state.data))
+        problems.append("Halaman tidak cocok dengan data:\n" + "\n".join(f"  - {p}" for p in error.problems))
+    try:
+        articles = check_writers_pages(files, config, state.data)
+    except FrontMatterError as error:
+        problems.append(str(error))
+    if problems:
+        raise PluginError("\n".join(problems))
+    today = build_date(state.data)
+    articles = hold_back_unpublished(files, articles, today)
+    for avatar in avatar_files(config):
+        files.append(avatar)
+    agenda = Agenda(state.data, today)
     env = make_environment(Path(config.docs_dir) / TEMPLATES_DIR)
     journal = Journal(agenda)
     charts = build_charts(journal)
     for chart in charts.values():
         files.append(File.generated(config, chart.path, content=chart.svg))
-    config[STATE] = replace(state, renderer=Renderer(env, state.data, agenda, page_map, journal=journal, charts=charts))
+    renderer = Renderer(env, state.data, agenda, page_map, articles=articles,
+                        categories=blog_categories(config), journal=journal, charts=charts)
+    for profile in profile_files(config, state.data, articles, renderer.author_profile):
+        files.append(profile)
+    config[STATE] = replace(state, renderer=renderer)
     return files
 
 
@@ -77,6 +97,9 @@ def on_page_markdown(markdown, page, config, files):
     material_id = renderer.pages.material_of_page(path)
     if material_id is not None:
         return renderer.material_header(path, material_id) + "\n" + markdown
+    article = renderer.article(path)
+    if article is not None:
+        return markdown + "\n" + renderer.article_footer(path, article)
     return markdown
 
 
@@ -120,4 +143,7 @@ def _macros(config) -> dict:
         "perjalanan_belajar": view("learning_journey"),
         "daftar_anggota": view("members_index"),
         "jurnal_anggota": view("member_journal"),
+        "contoh_artikel": view("new_article_example"),
+        "tulisan_terbaru": view("latest_articles"),
+        "daftar_panduan_menulis": view("writing_guide_lists"),
     }

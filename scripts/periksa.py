@@ -24,6 +24,7 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from frontmatter import FrontMatterError, Rules, categories_in_config, check_pages  # noqa: E402
 from model import DataError, SiteData, load_site_data  # noqa: E402
 from pages import PageError, map_pages  # noqa: E402
 
@@ -76,6 +77,20 @@ def check_page_mapping(project: Project, changed: list[str]) -> list[str]:
     return []
 
 
+def check_front_matter(project: Project, changed: list[str]) -> list[str]:
+    """The front matter of articles, meeting notes and material pages (hooks/frontmatter.py)."""
+    if project.data is None:
+        return []
+    rules = Rules(tuple(p.id for p in project.data.anggota), tuple(t.id for t in project.data.pokok_bahasan),
+                  categories_in_config(project.root / "mkdocs.yml"))
+    pages = {p: project.text(f"{DOCS}/{p}") for p in project.pages()}
+    try:
+        check_pages(pages, rules, docs_label=DOCS)
+    except FrontMatterError as error:
+        return error.problems
+    return []
+
+
 def is_data(path: str) -> bool:
     return path.startswith("data/") and path.endswith((".yml", ".yaml"))
 
@@ -92,6 +107,7 @@ KINDS: dict[str, Callable[[str], bool]] = {"data": is_data, "halaman": is_page}
 CHECKS: tuple[tuple[frozenset[str], Check], ...] = (
     (frozenset({"data"}), check_data),
     (frozenset({"data", "halaman"}), check_page_mapping),
+    (frozenset({"data", "halaman"}), check_front_matter),
 )
 
 

@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Create a new members' article with correct front matter.
+
+    python3 scripts/artikel_baru.py "Judul tulisan" --penulis tim
+
+Writes docs/artikel/posts/TTTT-BB-HH-judul-singkat.md (today's date in Asia/Jakarta, or
+--tanggal, or KDA_TODAY), as a draft, after checking the author, categories and topics
+against the data with the same checks the build runs. Messages are in Indonesian: the
+people who run this are the group's writers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from frontmatter import Rules, categories_in_config, check_article  # noqa: E402
+from model import DataError, load_site_data  # noqa: E402
+from render import make_environment  # noqa: E402
+from scaffold import NewArticle, render_article  # noqa: E402
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own messages are English
+        self.exit(2, f"Perintah belum lengkap atau keliru ({message}).\n"
+                     'Contoh: python3 scripts/artikel_baru.py "Judul tulisan" --penulis tim\n'
+                     "Semua pilihan: python3 scripts/artikel_baru.py --help\n")
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = Parser(
+        prog="artikel_baru.py",
+        description="Membuat berkas tulisan baru di docs/artikel/posts/ dengan kepala (front matter) yang benar.",
+    )
+    parser.add_argument("judul", help='judul tulisan, dalam tanda kutip, misalnya "Mengenal kluster ABH"')
+    parser.add_argument("--penulis", action="append", required=True, metavar="ID",
+                        help="id penulis di data/anggota.yml, misalnya tim (boleh diulang untuk beberapa penulis)")
+    parser.add_argument("--tanggal", metavar="TTTT-BB-HH", help="tanggal terbit (bawaan: hari ini)")
+    parser.add_argument("--deskripsi", default="", help="satu kalimat tentang isi tulisan")
+    parser.add_argument("--kategori", action="append", default=[], help="kategori (boleh diulang)")
+    parser.add_argument("--pokok-bahasan", action="append", default=[], metavar="ID",
+                        help="id pokok bahasan di data/pokok_bahasan.yml (boleh diulang)")
+    parser.add_argument("--terbit", action="store_true", help="langsung terbit (draft: false); bawaan: draf")
+    return parser.parse_args(argv)
+
+
+def today(tz) -> dt.date:
+    value = os.environ.get("KDA_TODAY")
+    return dt.date.fromisoformat(value) if value else dt.datetime.now(tz).date()
+
+
+OPTIONS = {"title": "judul", "description": "--deskripsi", "date": "--tanggal", "authors": "--penulis",
+           "categories": "--kategori", "pokok_bahasan": "--pokok-bahasan"}
+
+
+def in_terms_of_options(problem: str, label: str) -> str:
+    """A build message about the new file, reworded to name the command's option instead."""
+    match = re.match(re.escape(label) + r"(?:, baris \d+)?: (\w+): ", problem)
+    if match and match[1] in OPTIONS:
+        return f"{OPTIONS[match[1]]}: " + problem[match.end():]
+    return problem.replace(label, "tulisan baru")
+
+
+def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        data = load_site_data(root / "data", root / "docs", label_root=root)
+    except DataError as error:
+        print(error, file=sys.stderr)
+        return 1
+    try:
+        date = dt.date.fromisoformat(args.tanggal) if args.tanggal else today(data.kelompok.tz)
+    except ValueError:
+        print(f'--tanggal harus berformat TTTT-BB-HH, misalnya 2014-01-20; tertulis "{args.tanggal}".', file=sys.stderr)
+        return 1
+    article = NewArticle(
+        title=args.judul.strip(), date=date, authors=tuple(args.penulis), description=args.deskripsi.strip(),
+        categories=tuple(args.kategori), topics=tuple(args.pokok_bahasan), draft=not args.terbit,
+    )
+    text = render_article(make_environment(root / "docs" / ".templates"), article)
+    rules = Rules(tuple(p.id for p in data.anggota), tuple(t.id for t in data.pokok_bahasan), categories_in_config(root / "mkdocs.yml"))
+    _, problems = check_article(article.src_uri, text, rules)
+    if problems:
+        print("Tulisan belum dibuat; perbaiki pilihan perintahnya:", file=sys.stderr)
+        for problem in problems:
+            print("  - " + in_terms_of_options(problem, f"docs/{article.src_uri}"), file=sys.stderr)
+        return 1
+    path = root / "docs" / article.src_uri
+    if path.exists():
+        print(f"docs/{article.src_uri} sudah ada; tulisan lama tidak ditimpa. Pakai judul atau tanggal lain.",
+              file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    status = "langsung terbit" if not article.draft else "masih draf: ubah draft: true menjadi draft: false bila sudah siap terbit"
+    print(f"Tulisan baru dibuat: docs/{article.src_uri} ({status}).\n"
+          "Buka berkas itu, tulis isinya, lalu lihat hasilnya dengan: mkdocs serve")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
