@@ -206,6 +206,8 @@ def test_member_profile_shows_bio_role_and_cluster_and_lists_articles(copy_site)
     assert "Anggota contoh untuk pengujian." in text
     assert "Peran: notulis" in text
     assert "Kluster: Anak yang berhadapan dengan hukum (ABH)" in text
+    assert "Pertemuan yang dihadiri (0): belum dicatat" in text  # the learning journal, from the data
+    assert profile.select_one(".md-content a[href='../../../anggota/#contoh-anggota']")
     assert post_titles(profile) == ["Belajar bersama: catatan pertama"]
     assert (site / "assets/penulis/anggota.svg").is_file()
     tim = BeautifulSoup((site / "artikel/author/tim/page/2/index.html").read_text(encoding="utf-8"), "lxml")
