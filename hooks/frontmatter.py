@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any, Optional
 
-from mkdocs.utils.meta import YAML_RE
+from mkdocs.utils.meta import YAML_RE, get_data
 from mkdocs.utils.yaml import yaml_load
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
@@ -206,6 +206,7 @@ def check_article(src_uri: str, text: str, rules: Rules, docs_label: str = "docs
     problems += _unknown_keys(data, ArticleMeta)
     meta, meta_problems = _validate(data, ArticleMeta)
     problems += meta_problems + _check_relations(data, rules)
+    problems += _check_date_as_mkdocs_reads_it(data, text)
     if EXCERPT_SEPARATOR not in text:
         problems.append(f"{label}: baris {EXCERPT_SEPARATOR} belum ada. Tulis baris itu sesudah paragraf pembuka: "
                         "pembuka tampil di daftar tulisan, sisanya sesudah pembaca membuka tulisan.")
@@ -245,6 +246,16 @@ def check_pages(pages: dict[str, str], rules: Rules, writer_dirs: tuple[str, ...
     if problems:
         raise FrontMatterError(problems)
     return articles
+
+
+def _check_date_as_mkdocs_reads_it(data: DataFile, text: str) -> list[str]:
+    """A quoted date ("2014-01-20") passes as text here but the blog plugin needs a YAML date."""
+    _, meta = get_data(text)
+    quoted = meta.get("date")
+    if isinstance(quoted, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", quoted.strip()):  # others: a format error
+        return [f"{_where(data, ('date',))}: date: tulis tanggal tanpa tanda kutip, misalnya date: 2014-01-20; "
+                f"tertulis {found_text(quoted)} dengan tanda kutip."]
+    return []
 
 
 def _check_post_name(src_uri: str, label: str) -> list[str]:

@@ -112,6 +112,11 @@ RULE_CASES = {
         replaced("date: 2014-01-20", "date: 2014-02-30"),
         [f"{LABEL}, baris 4: date: bukan tanggal yang ada di kalender (periksa bulan dan hari)"],
     ),
+    "date in quotes": (
+        replaced("date: 2014-01-20", 'date: "2014-01-20"'),
+        [f'{LABEL}, baris 4: date: tulis tanggal tanpa tanda kutip, misalnya date: 2014-01-20; tertulis "2014-01-20" '
+         "dengan tanda kutip."],
+    ),
     "date missing": (
         replaced("date: 2014-01-20\n", ""),
         [f"{LABEL}: date: wajib diisi, tetapi tidak ada, misalnya 2014-01-20."],
