@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.plugins import get_plugin_logger
 
+import guard
 from charts import build_charts
 from journal import Journal
 from model import Agenda, DataError, SiteData, load_site_data
@@ -48,6 +49,7 @@ def on_config(config):
         log.warning(warning)
     config[STATE] = BuildState(data)
     config.plugins["macros"].register_macros(_macros(config))
+    guard.configure(config)  # content safety: sandboxed macros, checks of member pages (guard.py)
     return config
 
 
@@ -69,6 +71,7 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    guard.check_source(markdown, page, config)
     renderer: Renderer = config[STATE].renderer
     path = page.file.src_uri
     nomor = renderer.pages.meeting_of_note(path)
@@ -78,6 +81,15 @@ def on_page_markdown(markdown, page, config, files):
     if material_id is not None:
         return renderer.material_header(path, material_id) + "\n" + markdown
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    return guard.check_rendered(html, page, config)
+
+
+def on_env(env, config, files):
+    guard.report(config)
+    return env
 
 
 def on_post_build(config):

@@ -1,0 +1,135 @@
+"""Content safety for one build: what `site.py` hands off to, and where the findings collect.
+
+Member pages are every Markdown page outside the macros plugin's `force_render_paths`
+(mkdocs.yml, the one list of maintainer pages). For each member page:
+`check_source` (before its Markdown is converted) and `check_rendered` (after) record
+problems; `report` (on_env, after every page is converted and before anything is
+written) fails the build once with all of them. Each page's file is read by MkDocs
+once; the checks reuse that text, and the file is read again only to turn a finding's
+line into the file's own line (front matter shifts it), i.e. only when something is wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+import privacy
+import safety
+import sandbox
+
+STATE = "kda_safety"
+SNIPPETS = "pymdownx.snippets"
+
+
+@dataclass
+class SafetyState:
+    checker: safety.SourceChecker
+    allowed: tuple[str, ...]
+    docs_label: str
+    problems: list[str] = field(default_factory=list)
+    refused_pages: set[str] = field(default_factory=set)
+
+
+def configure(config) -> None:
+    """on_config: lock the macros plugin down, check the config, load the allow-list."""
+    macros = config.plugins["macros"]
+    sandbox.sandbox_macros(macros)
+    sandbox.restrict_rendering(macros)
+    root = Path(config.config_file_path).parent
+    problems = snippets_problems(config, root)
+    try:
+        allowed = privacy.load_allow_list(root / "data", root)
+    except privacy.AllowListError as error:
+        problems += error.problems
+    if problems:
+        raise PluginError("Konfigurasi keamanan isi tidak sah:\n" + "\n".join(f"  - {p}" for p in problems))
+    docs_label = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+    config[STATE] = SafetyState(safety.SourceChecker(), allowed, docs_label)
+
+
+def check_source(markdown: str, page, config) -> None:
+    """on_page_markdown: raw HTML, attributes, links, front matter and identifiers of a member page."""
+    state: SafetyState = config[STATE]
+    if _is_maintainer_page(page, config):
+        return
+    tokens = state.checker.tokens(markdown)
+    located = state.checker.check(tokens)
+    findings = privacy.scan(privacy.text_units(tokens), state.allowed)
+    meta_findings = privacy.scan(((None, text) for _, text in safety.front_matter_strings(page.meta)), state.allowed)
+    front = safety.front_matter_problems(page.meta)
+    if not (located or findings or meta_findings or front):
+        return
+    label = f"{state.docs_label}/{page.file.src_uri}"
+    offset = _front_matter_lines(page, markdown)
+    for line, reason in located:
+        state.problems.append(f"{_where(label, line, offset)}: {reason}.")
+    for problem in front:
+        state.problems.append(f"{label} (kepala berkas): {problem}")
+    for finding in findings:
+        state.problems.append(finding.message(_where(label, finding.line, offset)))
+    for finding in meta_findings:
+        state.problems.append(finding.message(f"{label} (kepala berkas)"))
+    if located:
+        state.refused_pages.add(page.file.src_uri)
+
+
+def check_rendered(html: str, page, config) -> str:
+    """on_page_content: the rendered HTML of a member page, as a second line of defence."""
+    state: SafetyState = config[STATE]
+    if _is_maintainer_page(page, config) or page.file.src_uri in state.refused_pages:
+        return html  # already refused with line numbers from its source
+    label = f"{state.docs_label}/{page.file.src_uri}"
+    for problem in safety.check_rendered(html):
+        state.problems.append(f"{label} (pada HTML hasil): {problem}")
+    return html
+
+
+def report(config) -> None:
+    """on_env: fail once, with every problem of every page, before anything is written."""
+    problems = config[STATE].problems
+    if problems:
+        raise PluginError(
+            "Halaman anggota memuat isi yang tidak boleh diterbitkan (lihat bagian 'Keamanan isi' di README):\n"
+            + "\n".join(f"  - {p}" for p in problems)
+        )
+
+
+def snippets_problems(config, root: Path) -> list[str]:
+    """pymdownx.snippets can paste any file into a page: only with check_paths and its own folder."""
+    if SNIPPETS not in config.markdown_extensions:
+        return []
+    options = config.mdx_configs.get(SNIPPETS, {})
+    problems = []
+    if options.get("check_paths") is not True:
+        problems.append(f"mkdocs.yml, {SNIPPETS}: check_paths harus true (potongan yang tidak ada menggagalkan build).")
+    if options.get("restrict_base_path", True) is not True or options.get("url_download"):
+        problems.append(f"mkdocs.yml, {SNIPPETS}: restrict_base_path harus true dan url_download tidak boleh dipakai.")
+    bases = options.get("base_path")
+    bases = [bases] if isinstance(bases, str) else list(bases or [])
+    forbidden = {root.resolve(), Path(config.docs_dir).resolve(), (root / "data").resolve()}
+    if not bases or any(
+        (root / b).resolve() in forbidden or not (root / b).resolve().is_relative_to(root.resolve()) for b in bases
+    ):
+        problems.append(f"mkdocs.yml, {SNIPPETS}: base_path harus folder khusus potongan di dalam proyek, "
+                        "misalnya docs/.potongan, bukan folder proyek, docs/ atau data/.")
+    return problems
+
+
+def _is_maintainer_page(page, config) -> bool:
+    return sandbox.is_maintainer_page(config.plugins["macros"], page.file.src_path)
+
+
+def _front_matter_lines(page, markdown: str) -> int:
+    """How many lines of the file come before `markdown` (its front matter and blank lines)."""
+    if page.file.generated_by or not page.file.abs_src_path:
+        return 0
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    position = source.rfind(markdown.strip("\n")[:200]) if markdown.strip() else -1
+    return source.count("\n", 0, position) if position > 0 else 0
+
+
+def _where(label: str, line, offset: int) -> str:
+    return f"{label}, baris {line + offset}" if line else label
