@@ -45,6 +45,8 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
      re.compile(r"\+62" + _SEP + r"\(?\d{1,4}\)?(?:" + _SEP + r"\d{2,5}){1,4}(?!\d)")),
     ("nomor telepon",
      re.compile(r"(?<![\w])\(0\d{2,3}\)" + _SEP + r"\d{3,4}" + _SEP + r"\d{3,5}(?!\d)")),
+    ("nomor telepon",  # a landline with its area code: 022-7201234, 0231 123456
+     re.compile(r"(?<![\w.,/])0(?:2\d|[3-9]\d{1,2})[ .\-]\d{3,4}[ .\-]?\d{3,4}(?![\d/])")),
     ("alamat surel (e-mail)",
      re.compile(r"[A-Za-z0-9._%+\-]+@(?!(?:[\w\-]+\.)*example\.(?:com|org|net)\b)"
                 r"[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?!(?:example|test|invalid)\b)[A-Za-z]{2,}")),

@@ -35,6 +35,7 @@ def add_member_pages(project: Path, pages: dict[str, str]) -> None:
 # name -> (page text, line the message must name or None, fragments of the message)
 REFUSED = {
     # raw HTML elements
+    "after-front-matter": ("---\ntitle: Catatan kasus\n---\n\nTeks.\n\n<script>alert(1)</script>\n", 7, ["elemen <script>"]),
     "script": ("# Judul\n\n<script>alert(1)</script>\n", 3, ["elemen <script>"]),
     "script-upper": ("Teks.\n\n<SCRIPT SRC=//evil.example/x.js></SCRIPT>\n", 3, ["elemen <script>"]),
     "script-inline": ("Teks <script>alert(1)</script> di tengah.\n", 1, ["elemen <script>"]),
@@ -92,6 +93,7 @@ REFUSED = {
     "kk": ("No. KK: 3273-0112-3456\n", 1, ["nomor identitas (NIK, KK, NISN atau akta)"]),
     "phone-08": ("Hubungi ibunya di 0812-3456-7890.\n", 1, ["nomor telepon", "UU No. 11 Tahun 2012"]),
     "phone-62": ("Nomor walinya +62 812 3456 7890.\n", 1, ["nomor telepon"]),
+    "phone-landline": ("Telepon rumahnya 022-7201234.\n", 1, ["nomor telepon"]),
     "phone-tel-link": ("[telepon](tel:+6281234567890)\n", 1, ["nomor telepon"]),
     "email": ("Surel keluarganya ibu.anak@gmail.com\n", 1, ["alamat surel"]),
     "email-mailto": ("[surel](mailto:wali.anak@yahoo.co.id)\n", 1, ["alamat surel"]),
@@ -309,3 +311,11 @@ def test_attack_corpus_site_has_no_foreign_script(inert_site, tmp_path):
     from conftest import ROOT
 
     assert_only_theme_and_project_scripts(inert_site, ROOT)
+
+
+def test_script_check_fails_on_a_foreign_script(tmp_path):
+    from conftest import ROOT
+
+    (tmp_path / "index.html").write_text("<html><body><script>fetch('/x')</script></body></html>", encoding="utf-8")
+    with pytest.raises(AssertionError):
+        assert_only_theme_and_project_scripts(tmp_path, ROOT)
