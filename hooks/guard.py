@@ -81,9 +81,14 @@ def check_rendered(html: str, page, config) -> str:
     state: SafetyState = config[STATE]
     if _is_maintainer_page(page, config) or page.file.src_uri in state.refused_pages:
         return html  # already refused with line numbers from its source
-    label = f"{state.docs_label}/{page.file.src_uri}"
-    for problem in safety.check_rendered(html):
-        state.problems.append(f"{label} (pada HTML hasil): {problem}")
+    problems = safety.check_rendered(html)
+    if problems:
+        label = f"{state.docs_label}/{page.file.src_uri}"
+        lines = _source_lines(page)
+        for needle, problem in problems:
+            line = _first_line_with(lines, needle)
+            where = f"{label}, baris {line}" if line else label
+            state.problems.append(f"{where} (pada HTML hasil): {problem}")
     return html
 
 
@@ -129,6 +134,20 @@ def _front_matter_lines(page, markdown: str) -> int:
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
     position = source.rfind(markdown.strip("\n")[:200]) if markdown.strip() else -1
     return source.count("\n", 0, position) if position > 0 else 0
+
+
+def _source_lines(page) -> list[str]:
+    if page.file.generated_by or not page.file.abs_src_path:
+        return []
+    return Path(page.file.abs_src_path).read_text(encoding="utf-8-sig").splitlines()
+
+
+def _first_line_with(lines: list[str], needle: str | None) -> int | None:
+    """The first line that mentions `needle` (a tag or attribute name), to point the writer at it."""
+    if not needle:
+        return None
+    needle = needle.lower()
+    return next((number for number, text in enumerate(lines, 1) if needle in text.lower()), None)
 
 
 def _where(label: str, line, offset: int) -> str:

@@ -30,7 +30,7 @@ ALLOW_LIST = "privasi.yml"  # in data/
 
 LAW = ("Identitas anak dan klien wajib dirahasiakan (UU No. 23 Tahun 2002 tentang Perlindungan Anak, "
        "Pasal 17 ayat 2; UU No. 11 Tahun 2012 tentang Sistem Peradilan Pidana Anak, Pasal 19).")
-FIX = ("Hapus atau samarkan (inisial, rentang umur, tanpa nama sekolah atau desa). Bila ini kontak resmi "
+FIX = ("Hapus atau samarkan (huruf samaran seperti \"Anak A\", rentang umur, tanpa nama sekolah atau desa). Bila ini kontak resmi "
        "kelompok yang memang publik, minta pengelola menambahkannya persis ke data/privasi.yml.")
 
 _SEP = r"[ .\-]?"
@@ -54,7 +54,8 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
      re.compile(r"\b(?:Jl|Jln|JL|JLN)\.\s*[A-Z0-9]|\b(?:Jl|Jln)\s+[A-Z][a-z]|\bJalan\s+[A-Z][a-z]"
                 r"|\b(?:Gg\.|Gang)\s*[A-Z0-9][a-z0-9]|\bKomplek\s+[A-Z]|\bBlok\s+[A-Z]\s*-?\s*\d")),
     ("alamat RT/RW",
-     re.compile(r"\bRT\s*\.?\s*/\s*RW\b|\bRT\s*\.?\s*\d{1,3}\s*(?:/|\s)\s*(?:RW\s*\.?\s*)?\d{1,3}\b")),
+     re.compile(r"\bRT\s*\.?\s*\d{1,3}\s*(?:/|\s)\s*(?:RW\s*\.?\s*)?\d{1,3}\b"
+                r"|\bRT\s*/\s*RW\s*\.?\s*:?\s*\d{1,3}\s*/\s*\d{1,3}\b")),
 )
 
 

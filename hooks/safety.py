@@ -174,8 +174,10 @@ def html_fragment_problems(fragment: str, line) -> list[Problem]:
 
 # --- 2. the rendered HTML --------------------------------------------------------------------
 
-def check_rendered(html: str) -> list[str]:
-    """Whitelist problems of the page's rendered HTML, then nh3's second opinion."""
+def check_rendered(html: str) -> list[tuple[str | None, str]]:
+    """Whitelist problems of the page's rendered HTML, then nh3's second opinion.
+
+    Each problem is (what to look for in the source to find its line, or None; message)."""
     if not html.strip():
         return []
     root = lxml.html.fragment_fromstring(html, create_parent="div")
@@ -185,15 +187,15 @@ def check_rendered(html: str) -> list[str]:
             continue
         reason = policy.element_problem(element.tag)
         if reason:
-            problems.append(f"{reason}: {_snippet(element)}")
+            problems.append((f"<{element.tag}", f"{reason}: {_snippet(element)}"))
             continue
         for name, value in element.attrib.items():
             reason = policy.attribute_problem(element.tag, name.lower(), value, rendered=True)
             if reason:
-                problems.append(f"{reason}: {_snippet(element)}")
+                problems.append((name.lower(), f"{reason}: {_snippet(element)}"))
     if problems:
         return problems
-    return _sanitizer_differences(html, root)
+    return [(None, problem) for problem in _sanitizer_differences(html, root)]
 
 
 def _sanitizer_differences(html: str, root) -> list[str]:
@@ -212,11 +214,16 @@ def _sanitizer_differences(html: str, root) -> list[str]:
     after = list(_canonical(lxml.html.fragment_fromstring(cleaned, create_parent="div")))
     for old, new in zip(before, after):
         if old != new:
-            return [f"pembersih HTML (nh3) akan mengubah bagian ini; tulis ulang dengan Markdown biasa: {old[:120]!s}"]
+            return [_REPARSED + old[:120]]
     if len(before) != len(after):
         extra = (before[len(after)] if len(before) > len(after) else after[len(before)])
-        return [f"pembersih HTML (nh3) akan mengubah bagian ini; tulis ulang dengan Markdown biasa: {extra[:120]!s}"]
+        return [_REPARSED + extra[:120]]
     return []
+
+
+_REPARSED = ("peramban akan membaca HTML ini berbeda dari yang tertulis, dan pembersih HTML (nh3) akan "
+             "mengubahnya (misalnya <div> atau <table> di tengah paragraf); tulis bagian itu dengan Markdown "
+             "biasa atau pisahkan dengan baris kosong. Bagian yang berbeda: ")
 
 
 def _canonical(root) -> Iterable[str]:

@@ -37,6 +37,7 @@ def test_the_original_tor_text_has_no_finding():
     "Rentang umur 12-15 tahun, inisial R.", "Contoh `0812-3456-7890` dalam kode.",
     "```\nNIK = 3273012345670001\n```", "Kontak contoh tim@example.org.", "Versi 2.13.4 dan 1.6.1.",
     "Telepon kantor (nomor tidak dicantumkan).", "Skor 0,5 dan 0.75; nilai 05-06 Januari.", "RT dan RW setempat diajak berdiskusi.",
+    "Alamat: nama jalan, gang, nomor rumah, RT/RW, kelurahan.",
 ])
 def test_realistic_non_identifiers_pass(text):
     assert findings(text) == []

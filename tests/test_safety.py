@@ -72,7 +72,7 @@ REFUSED = {
     "image-data": ("![x](data:image/svg+xml;base64,PHN2Zz4=)\n", 1, ["alamat gambar"]),
     # Python-Markdown does not treat `\<` as an escape (CommonMark does): the source check
     # cannot see this one, the check of the rendered HTML refuses it
-    "backslash-lt": ("Tag \\<script>alert(1)</script> di sini.\n", None, ["(pada HTML hasil): elemen <script>"]),
+    "backslash-lt": ("Teks.\n\nTag \\<script>alert(1)</script> di sini.\n", 3, ["(pada HTML hasil): elemen <script>"]),
     # attr_list
     "attr-paragraph": ('Paragraf.\n{: onclick="alert(1)" }\n', 2, ['atribut "onclick"']),
     "attr-heading": ("## Judul { onmouseover=alert(1) }\n", 1, ['atribut "onmouseover"']),
@@ -100,6 +100,7 @@ REFUSED = {
     "street-jl": ("Tinggal di Jl. Merdeka No. 5.\n", 1, ["alamat jalan"]),
     "street-jalan": ("# Kasus\n\nRumahnya di Jalan Braga nomor 10.\n", 3, ["alamat jalan"]),
     "rt-rw": ("Rumahnya di RT 02/RW 05, Kelurahan X.\n", 1, ["alamat RT/RW"]),
+    "rt-rw-combined": ("Domisili RT/RW 003/011 di kelurahan itu.\n", 1, ["alamat RT/RW"]),
     "identifier-in-table": ("| Anak | Telepon |\n| --- | --- |\n| R. | 081234567890 |\n", 3, ["nomor telepon"]),
     "identifier-in-comment": ("Teks.\n\n<!-- catatan: 081234567890 -->\n", 3, ["nomor telepon"]),
     "identifier-in-front-matter": ('---\ndescription: "Kasus anak, HP 081234567890"\n---\n\nIsi.\n', None,
@@ -319,3 +320,12 @@ def test_script_check_fails_on_a_foreign_script(tmp_path):
     (tmp_path / "index.html").write_text("<html><body><script>fetch('/x')</script></body></html>", encoding="utf-8")
     with pytest.raises(AssertionError):
         assert_only_theme_and_project_scripts(tmp_path, ROOT)
+
+
+def test_rendered_check_refuses_html_a_browser_would_read_differently():
+    from safety import check_rendered
+
+    assert check_rendered("<p>Teks <b>tebal</b> dan <abbr title=\"x\">X</abbr>.</p>") == []
+    (needle, message), = check_rendered("<p>Teks <div>blok</div> lagi</p>")
+    assert needle is None and "peramban akan membaca HTML ini berbeda" in message
+    assert check_rendered('<p><a href="JaVaScRiPt&#58;alert(1)">x</a></p>')[0][1].startswith('tautan berskema "javascript:"')
