@@ -11,6 +11,7 @@ line into the file's own line (front matter shifts it), i.e. only when something
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,7 +47,7 @@ def configure(config) -> None:
         problems += error.problems
     if problems:
         raise PluginError("Konfigurasi keamanan isi tidak sah:\n" + "\n".join(f"  - {p}" for p in problems))
-    docs_label = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+    docs_label = Path(os.path.relpath(config.docs_dir, root)).as_posix()  # not resolved: docs/ may be a symlink
     config[STATE] = SafetyState(safety.SourceChecker(), allowed, docs_label)
 
 

@@ -1,5 +1,5 @@
 """Print what the content-safety checks cost: per member page of the site, and on a synthetic
-long article. Run from the project folder: `python3 tools/bench_safety.py`. Prints figures;
+long article. Run from the project folder: `python3 bench/bench_safety.py`. Prints figures;
 asserts nothing (speed is measured here, not in the tests)."""
 
 from __future__ import annotations
