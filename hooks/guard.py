@@ -83,6 +83,9 @@ def check_rendered(html: str, page, config) -> str:
     if _is_maintainer_page(page, config) or page.file.src_uri in state.refused_pages:
         return html  # already refused with line numbers from its source
     problems = safety.check_rendered(html)
+    title = None if "title" in page.meta else safety.title_problem(page.title)
+    if title:
+        problems.append(("# ", title))
     if problems:
         label = f"{state.docs_label}/{page.file.src_uri}"
         lines = _source_lines(page)

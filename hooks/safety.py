@@ -277,6 +277,14 @@ def front_matter_problems(meta: dict) -> list[str]:
     return problems
 
 
+def title_problem(title: str | None) -> str | None:
+    """A title taken from the page's first `# heading`: the theme writes it unescaped too."""
+    if title and _MARKUP.search(title):
+        return (f'judul halaman (dari judul "# ..." pertama) harus teks biasa; tertulis "{title[:80]}". '
+                "Hapus tanda < > dan kode &...; (juga di dalam `kode`) dari judul itu.")
+    return None
+
+
 def front_matter_strings(value, path: str = ""):
     if isinstance(value, str):
         yield path, value

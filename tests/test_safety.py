@@ -84,6 +84,8 @@ REFUSED = {
     "render-macros": ("---\nrender_macros: true\n---\n\n{{ cycler.__init__.__globals__.os.popen('echo KDA-PWNED').read() }}\n",
                       None, ["kolom 'render_macros' tidak boleh dipakai"]),
     "title-html": ("---\ntitle: <img src=x onerror=alert(1)>\n---\n\nIsi.\n", None, ["kolom 'title' harus teks biasa"]),
+    "heading-title-entity": ("# Judul &lt;img src=x onerror=alert(1)&gt;\n\nIsi.\n", 1, ["judul halaman (dari judul \"# ...\" pertama) harus teks biasa"]),
+    "heading-title-code": ("# Judul `<img src=x onerror=alert(1)>`\n\nIsi.\n", 1, ["judul halaman", "harus teks biasa"]),
     "description-entity": ('---\ndescription: "&lt;script&gt;alert(1)&lt;/script&gt;"\n---\n\nIsi.\n', None,
                            ["kolom 'description' harus teks biasa"]),
     # identifiers of clients (child protection)
