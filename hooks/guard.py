@@ -56,25 +56,45 @@ def check_source(markdown: str, page, config) -> None:
     state: SafetyState = config[STATE]
     if _is_maintainer_page(page, config):
         return
-    tokens = state.checker.tokens(markdown)
-    located = state.checker.check(tokens)
-    findings = privacy.scan(privacy.text_units(tokens), state.allowed)
-    meta_findings = privacy.scan(((None, text) for _, text in safety.front_matter_strings(page.meta)), state.allowed)
-    front = safety.front_matter_problems(page.meta)
-    if not (located or findings or meta_findings or front):
-        return
     label = f"{state.docs_label}/{page.file.src_uri}"
-    offset = _front_matter_lines(page, markdown)
-    for line, reason in located:
-        state.problems.append(f"{_where(label, line, offset)}: {reason}.")
-    for problem in front:
-        state.problems.append(f"{label} (kepala berkas): {problem}")
-    for finding in findings:
-        state.problems.append(finding.message(_where(label, finding.line, offset)))
-    for finding in meta_findings:
-        state.problems.append(finding.message(f"{label} (kepala berkas)"))
-    if located:
+    problems, refused = source_problems(
+        state.checker, state.allowed, label, markdown, page.meta, lambda: _front_matter_lines(page, markdown))
+    state.problems += problems
+    if refused:
         state.refused_pages.add(page.file.src_uri)
+
+
+def source_problems(checker, allowed, label: str, markdown: str, meta: dict, offset) -> tuple[list[str], bool]:
+    """Every problem of one member page's source, as messages; and whether its HTML was refused.
+
+    `offset()` gives the number of file lines before `markdown` (front matter): called only
+    when there is something to report. Also used by scripts/periksa.py (no build needed)."""
+    tokens = checker.tokens(markdown)
+    located = checker.check(tokens)
+    findings = privacy.scan(privacy.text_units(tokens), allowed)
+    meta_findings = privacy.scan(((None, text) for _, text in safety.front_matter_strings(meta)), allowed)
+    front = safety.front_matter_problems(meta)
+    if not (located or findings or meta_findings or front):
+        return [], False
+    lines_before = offset()
+    problems = [f"{_where(label, line, lines_before)}: {reason}." for line, reason in located]
+    problems += [f"{label} (kepala berkas): {problem}" for problem in front]
+    problems += [finding.message(_where(label, finding.line, lines_before)) for finding in findings]
+    problems += [finding.message(f"{label} (kepala berkas)") for finding in meta_findings]
+    return problems, bool(located)
+
+
+def maintainer_pages_spec(config_file: Path):
+    """The maintainer pages without a build: the macros plugin's force_render_paths in mkdocs.yml,
+    read with MkDocs' own YAML loader and matched as the plugin matches them (pathspec)."""
+    import pathspec
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, encoding="utf-8") as stream:
+        config = yaml_load(stream)
+    options = next((entry["macros"] for entry in config.get("plugins", [])
+                    if isinstance(entry, dict) and "macros" in entry), {}) or {}
+    return pathspec.PathSpec.from_lines("gitwildmatch", str(options.get("force_render_paths", "")).splitlines())
 
 
 def check_rendered(html: str, page, config) -> str:
@@ -132,10 +152,13 @@ def _is_maintainer_page(page, config) -> bool:
 
 
 def _front_matter_lines(page, markdown: str) -> int:
-    """How many lines of the file come before `markdown` (its front matter and blank lines)."""
     if page.file.generated_by or not page.file.abs_src_path:
         return 0
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    return lines_before(Path(page.file.abs_src_path).read_text(encoding="utf-8-sig"), markdown)
+
+
+def lines_before(source: str, markdown: str) -> int:
+    """How many lines of the file come before `markdown` (its front matter and blank lines)."""
     position = source.rfind(markdown.strip("\n")[:200]) if markdown.strip() else -1
     return source.count("\n", 0, position) if position > 0 else 0
 

@@ -331,3 +331,23 @@ def test_rendered_check_refuses_html_a_browser_would_read_differently():
     (needle, message), = check_rendered("<p>Teks <div>blok</div> lagi</p>")
     assert needle is None and "peramban akan membaca HTML ini berbeda" in message
     assert check_rendered('<p><a href="JaVaScRiPt&#58;alert(1)">x</a></p>')[0][1].startswith('tautan berskema "javascript:"')
+
+
+def test_local_check_gives_the_builds_messages_without_a_build(tmp_path):
+    """scripts/periksa.py (pre-commit) runs the same source check on the changed member pages."""
+    import sys
+
+    from conftest import ROOT, copy_project
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import periksa
+
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "pertemuan" / "03-uji.md").write_text(
+        "---\ntitle: Uji\n---\n\nTeks.\n\n<script>alert(1)</script>\n\nHP walinya 0812-3456-7890.\n", encoding="utf-8")
+    problems = periksa.run_checks(periksa.Project.load(project), ["docs/pertemuan/03-uji.md"])
+    assert problems[0].startswith("docs/pertemuan/03-uji.md, baris 7: elemen <script> tidak diizinkan")
+    assert problems[1].startswith('docs/pertemuan/03-uji.md, baris 9: tertulis nomor telepon ("0812…90")')
+    # maintainer pages (force_render_paths) are not member pages
+    (project / "docs" / "tor.md").write_text("<script>/* pengelola */</script>\n", encoding="utf-8")
+    assert periksa.run_checks(periksa.Project.load(project), ["docs/tor.md"]) == []

@@ -90,3 +90,13 @@ def test_injection_in_a_maintainer_page_fails_the_build_without_running(tmp_path
     assert "42345" not in output
     assert "SecurityError" in output and "is unsafe" in output, output
     assert not (project / "site" / "tor" / "index.html").exists()
+
+
+def test_the_local_check_reads_the_same_maintainer_pages_as_the_plugin(macros):
+    import guard
+
+    spec = guard.maintainer_pages_spec(ROOT / "mkdocs.yml")
+    pages = [p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")]
+    pages += ["artikel/posts/2014-01-20-tulisan.md", "artikel/index.md", "baru/halaman.md"]
+    assert [p for p in pages if spec.match_file(p)] == [p for p in pages if macros.force_page_rendering(p)]
+    assert any(spec.match_file(p) for p in pages) and not all(spec.match_file(p) for p in pages)
