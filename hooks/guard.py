@@ -17,6 +17,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+import policy
 import privacy
 import safety
 import sandbox
@@ -49,6 +50,25 @@ def configure(config) -> None:
         raise PluginError("Konfigurasi keamanan isi tidak sah:\n" + "\n".join(f"  - {p}" for p in problems))
     docs_label = Path(os.path.relpath(config.docs_dir, root)).as_posix()  # not resolved: docs/ may be a symlink
     config[STATE] = SafetyState(safety.SourceChecker(), allowed, docs_label)
+
+
+def check_files(files, config) -> None:
+    """on_files: every file under docs/ that is not a page is copied as is; only safe formats."""
+    state: SafetyState = config[STATE]
+    docs_dir = Path(config.docs_dir).resolve()
+    own = {str(item) for item in config.extra_css} | {str(item) for item in config.extra_javascript}
+    allowed = ", ".join(sorted(policy.STATIC_EXTENSIONS))
+    for file in files:
+        if file.is_documentation_page() or file.generated_by or not file.abs_src_path or file.inclusion.is_excluded():
+            continue  # pages are checked as pages; excluded files (docs/.templates/...) are not published
+        if not Path(file.abs_src_path).resolve().is_relative_to(docs_dir) or file.src_uri in own:
+            continue  # the theme's own files; the project's own stylesheet and scripts
+        if Path(file.src_uri).suffix.lower() not in policy.STATIC_EXTENSIONS:
+            state.problems.append(
+                f"{state.docs_label}/{file.src_uri}: berkas jenis \"{Path(file.src_uri).suffix or '(tanpa akhiran)'}\" "
+                "tidak diterbitkan, karena berkas seperti HTML, SVG, XML atau JavaScript dapat menjalankan skrip di "
+                f"peramban pembaca. Yang boleh: {allowed}. Simpan gambar sebagai PNG atau JPG, dokumen sebagai PDF."
+            )
 
 
 def check_source(markdown: str, page, config) -> None:

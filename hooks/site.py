@@ -54,6 +54,7 @@ def on_config(config):
 
 
 def on_files(files, config):
+    guard.check_files(files, config)
     state: BuildState = config[STATE]
     paths = [f.src_uri for f in files.documentation_pages()]
     try:

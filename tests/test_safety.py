@@ -110,10 +110,21 @@ REFUSED = {
 }
 
 
+# Files beside the pages that a browser would run if opened directly.
+REFUSED_FILES = {
+    "gambar.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+    "halaman.html": "<script>alert(1)</script>",
+    "skrip.js": "alert(1)",
+    "data.xml": '<?xml version="1.0"?><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script>',
+}
+
+
 @pytest.fixture(scope="module")
 def refused_build(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("attacks") / "project")
     add_member_pages(project, {name: case[0] for name, case in REFUSED.items()})
+    for name, content in REFUSED_FILES.items():
+        (project / "docs" / MEMBER_DIR / name).write_text(content, encoding="utf-8")
     result = run_cli_build(project)
     return result, project
 
@@ -130,6 +141,13 @@ def test_attack_is_refused_with_file_line_and_reason(refused_build, name):
     assert any(entry.strip().startswith(f"- {where}") for entry in lines), lines
     for fragment in fragments:
         assert any(fragment in entry for entry in lines), (fragment, lines)
+
+
+@pytest.mark.parametrize("name", REFUSED_FILES)
+def test_a_file_a_browser_would_run_is_not_published(refused_build, name):
+    result, _ = refused_build
+    suffix = name.rsplit(".", 1)[1]
+    assert f'- docs/{MEMBER_DIR}/{name}: berkas jenis ".{suffix}" tidak diterbitkan' in result.stdout + result.stderr
 
 
 def test_refused_build_writes_nothing_runs_nothing_and_leaks_nothing(refused_build):
@@ -171,6 +189,7 @@ INERT = {
 def inert_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("inert") / "project")
     add_member_pages(project, INERT)
+    (project / "docs" / MEMBER_DIR / "foto.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # a file beside a page
     return build_site(project, tmp_path_factory.mktemp("inert-site"))
 
 
@@ -236,6 +255,10 @@ def test_safe_inline_html_and_markdown_features_stay(inert_site):
     assert features.select_one(".admonition.note .admonition-title").get_text() == "Catatan"
     assert features.select_one("h2#bagian-khusus.penting")
     assert features.select_one('a.tombol[href="mailto:tim@example.org"]')
+
+
+def test_safe_files_beside_pages_are_published(inert_site):
+    assert (inert_site / MEMBER_DIR / "foto.png").exists()
 
 
 def test_non_identifiers_are_not_flagged(inert_site):
