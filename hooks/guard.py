@@ -141,7 +141,7 @@ def report(config) -> None:
     problems = config[STATE].problems
     if problems:
         raise PluginError(
-            "Halaman anggota memuat isi yang tidak boleh diterbitkan (lihat bagian 'Keamanan isi' di README):\n"
+            "Halaman anggota memuat isi yang tidak boleh diterbitkan (penjelasan: docs/kerahasiaan.md):\n"
             + "\n".join(f"  - {p}" for p in problems)
         )
 

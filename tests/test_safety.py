@@ -177,6 +177,7 @@ INERT = {
                           "!!! note \"Catatan\"\n    Isi catatan.\n\n"
                           "## Bagian { #bagian-khusus .penting }\n\n"
                           "[tautan](https://example.org) [surel](mailto:tim@example.org){ .tombol } [bagian](#bagian-khusus)\n"),
+    "search-heading": "# Cari\n\n## Bagian &lt;img src=x onerror=alert(1)&gt;\n\nIsi.\n",
     "non-identifiers": ("Jumlah anak ± 600 orang pada tahun 2013-2014; UU 23 Tahun 2002 dan UU No. 11 Tahun 2012, "
                         "Pasal 64 ayat (2).\n\nPertemuan pukul 13.00–16.30 WIB, 11 anggota, kuorum 7; "
                         "anak jalanan dan anak terlantar; jalan keluar bersama.\n\n"
@@ -255,6 +256,14 @@ def test_safe_inline_html_and_markdown_features_stay(inert_site):
     assert features.select_one(".admonition.note .admonition-title").get_text() == "Catatan"
     assert features.select_one("h2#bagian-khusus.penting")
     assert features.select_one('a.tombol[href="mailto:tim@example.org"]')
+
+
+def test_search_index_keeps_headings_escaped(inert_site):
+    import json
+
+    entries = json.loads((inert_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    titles = [e["title"] for e in entries if e["location"].startswith(f"{MEMBER_DIR}/search-heading/#")]
+    assert titles == ["Bagian &lt;img src=x onerror=alert(1)&gt;"]
 
 
 def test_safe_files_beside_pages_are_published(inert_site):
