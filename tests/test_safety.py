@@ -383,3 +383,23 @@ def test_local_check_gives_the_builds_messages_without_a_build(tmp_path):
     # maintainer pages (force_render_paths) are not member pages
     (project / "docs" / "tor.md").write_text("<script>/* pengelola */</script>\n", encoding="utf-8")
     assert periksa.run_checks(periksa.Project.load(project), ["docs/tor.md"]) == []
+
+
+def test_blog_articles_are_checked_like_every_member_page(tmp_path):
+    """Articles (Material's blog, issue 3) are member pages too: covered before they land."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "plugins:\n  - search\n" in text
+    config.write_text(text.replace("plugins:\n  - search\n", "plugins:\n  - search\n  - blog:\n      blog_dir: artikel\n"
+                                   "      authors: false\n", 1), encoding="utf-8")
+    (project / "docs" / "artikel" / "posts").mkdir(parents=True)
+    (project / "docs" / "artikel" / "index.md").write_text("# Tulisan Anggota\n", encoding="utf-8")
+    (project / "docs" / "artikel" / "posts" / "hak-anak.md").write_text(
+        "---\ndate: 2014-01-20\ntitle: Hak anak\n---\n\n# Hak anak\n\nRingkasan `{{ x }}`.\n\n<!-- more -->\n\n"
+        "<script>alert(1)</script>\n\nHP 0812-3456-7890\n", encoding="utf-8")
+    result = run_cli_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "- docs/artikel/posts/hak-anak.md, baris 12: elemen <script> tidak diizinkan" in output
+    assert '- docs/artikel/posts/hak-anak.md, baris 14: tertulis nomor telepon ("0812…90")' in output
