@@ -36,7 +36,8 @@ import policy
 Problem = tuple  # (line: int | None, message: str)
 
 _INLINE_ATTRS = AttrListTreeprocessor.INLINE_RE
-_END_ATTRS = re.compile(r"[ ]*" + AttrListTreeprocessor.BASE_RE + r"[ ]*$")
+_HEADER_ATTRS = AttrListTreeprocessor.HEADER_RE
+_OWN_LINE_ATTRS = re.compile(r"^[ ]*" + AttrListTreeprocessor.BASE_RE + r"[ ]*$")
 _ELEMENT_ENDS = {"link_close", "image", "em_close", "strong_close", "s_close", "code_inline"}
 
 
@@ -105,9 +106,11 @@ def _text_attrs(text: str, line, previous: str | None, last: bool, block: str) -
         if match:
             problems += attr_list_problems(match[1], line, strict=False)
     if last:
-        match = _END_ATTRS.search(text)
-        if match and (previous in (None, "softbreak") or block in ("heading_open", "th_open", "td_open")
-                      or text[: match.start()].strip()):
+        if block in ("heading_open", "th_open", "td_open"):
+            match = _HEADER_ATTRS.search(text)  # "## Judul { ... }": after a space, at the end
+        else:
+            match = _OWN_LINE_ATTRS.match(text) if previous == "softbreak" else None  # a block's last line
+        if match:
             problems += attr_list_problems(match[1], line)
     return problems
 

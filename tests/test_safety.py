@@ -165,7 +165,8 @@ INERT = {
     "code-span": "Contohnya `<script>alert(1)</script>` dan `<img src=x onerror=alert(1)>`.\n",
     "fenced-code": ("```html\n<script>alert(1)</script>\n<iframe src=\"https://evil.example\"></iframe>\n"
                     "{{ cycler.__init__.__globals__.os.popen('id').read() }}\n```\n"),
-    "jinja-literal": "Hasil {{ 7*7 }} dan {% raw %} serta `{{ items | length }}` tetap tertulis.\n\n## Judul {{ nama }}\n",
+    "jinja-literal": ("Hasil {{ 7*7 }} dan {% raw %} serta `{{ items | length }}` tetap tertulis.\n\n## Judul {{ nama }}\n\n"
+                      "Himpunan {a, b}\n\n- butir {x}\n"),
     # Python-Markdown escapes this (no space after the tag name): a reader sees text, not an image
     "img-slash-separators": '<img/src="x.png"/onerror=alert(1)>\n',
     "escaped-html": "Tag &lt;script&gt; dan &lt;iframe&gt; hanya teks.\n",
@@ -232,6 +233,7 @@ def test_jinja_syntax_in_member_pages_is_published_exactly_as_written(inert_site
     assert "49" not in text
     assert body.find("code").get_text() == "{{ items | length }}"
     assert body.find("h2").get_text().replace("¶", "").strip() == "Judul {{ nama }}"
+    assert "Himpunan {a, b}" in text and "butir {x}" in text
 
 
 def test_escaped_html_stays_text(inert_site):
