@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
+import guard
 from blog import (avatar_files, blog_categories, check_writers_pages, configure_blog, hold_back_unpublished,
                   profile_files)
 from charts import build_charts
@@ -56,7 +57,15 @@ def on_config(config):
     return config
 
 
+def on_pre_build(config):
+    # After every plugin's on_config (ours runs first, for the blog): the macros plugin's
+    # Jinja environment exists only now.
+    guard.configure(config)  # content safety: sandboxed macros, checks of member pages (guard.py)
+
+
 def on_files(files, config):
+    guard.check_files(files, config)
+    guard.check_sources(files, config)
     state: BuildState = config[STATE]
     paths = [f.src_uri for f in files.documentation_pages()]
     problems = []  # every problem of every page, reported at once
@@ -101,6 +110,15 @@ def on_page_markdown(markdown, page, config, files):
     if article is not None:
         return markdown + "\n" + renderer.article_footer(path, article)
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    return guard.check_rendered(html, page, config)
+
+
+def on_env(env, config, files):
+    guard.report(config)
+    return env
 
 
 def on_post_build(config):

@@ -25,8 +25,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from frontmatter import FrontMatterError, Rules, categories_in_config, check_pages  # noqa: E402
+import guard  # noqa: E402
+import privacy  # noqa: E402
 from model import DataError, SiteData, load_site_data  # noqa: E402
 from pages import PageError, map_pages  # noqa: E402
+from safety import SourceChecker  # noqa: E402
 
 DOCS = "docs"
 
@@ -89,6 +92,27 @@ def check_front_matter(project: Project, changed: list[str]) -> list[str]:
     except FrontMatterError as error:
         return error.problems
     return []
+def check_safety(project: Project, changed: list[str]) -> list[str]:
+    """Member pages: raw HTML, links, front matter and identifiers of children and clients
+    (hooks/guard.py: the build's source check; the check of the rendered HTML needs a build)."""
+    from mkdocs.utils.meta import get_data
+
+    try:
+        allowed = privacy.load_allow_list(project.root / "data", project.root)
+    except privacy.AllowListError as error:
+        return error.problems
+    maintainers = guard.maintainer_pages_spec(project.root / "mkdocs.yml")
+    checker = SourceChecker()
+    problems: list[str] = []
+    for page in project.pages():
+        path = f"{DOCS}/{page}"
+        if path not in changed or maintainers.match_file(page):
+            continue
+        source = project.text(path)
+        markdown, meta = get_data(source)
+        problems += guard.source_problems(checker, allowed, path, markdown, meta,
+                                          lambda: guard.lines_before(source, markdown))[0]
+    return problems
 
 
 def is_data(path: str) -> bool:
@@ -108,6 +132,7 @@ CHECKS: tuple[tuple[frozenset[str], Check], ...] = (
     (frozenset({"data"}), check_data),
     (frozenset({"data", "halaman"}), check_page_mapping),
     (frozenset({"data", "halaman"}), check_front_matter),
+    (frozenset({"halaman"}), check_safety),
 )
 
 

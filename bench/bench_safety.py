@@ -1,0 +1,55 @@
+"""Print what the content-safety checks cost: per member page of the site, and on a synthetic
+long article. Run from the project folder: `python3 bench/bench_safety.py`. Prints figures;
+asserts nothing (speed is measured here, not in the tests)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import privacy  # noqa: E402
+import safety  # noqa: E402
+
+EXTENSIONS = ["toc", "attr_list", "md_in_html", "admonition", "tables", "pymdownx.details", "pymdownx.superfences"]
+
+
+def timed(function, *args, repeat: int = 20) -> float:
+    start = time.perf_counter()
+    for _ in range(repeat):
+        function(*args)
+    return (time.perf_counter() - start) / repeat * 1000
+
+
+def check_page(checker, text: str, html: str) -> None:
+    tokens = checker.tokens(text)
+    checker.check(tokens)
+    privacy.scan(privacy.text_units(tokens), ())
+    safety.check_rendered(html)
+
+
+def main() -> None:
+    checker = safety.SourceChecker()
+    md = markdown.Markdown(extensions=EXTENSIONS)
+    pages = sorted((ROOT / "docs").rglob("*.md"))
+    total_check = total_convert = 0.0
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        html = md.reset().convert(text)
+        total_convert += timed(lambda: md.reset().convert(text))
+        total_check += timed(check_page, checker, text, html)
+    print(f"{len(pages)} pages: checks {total_check:.1f} ms in all, Markdown conversion {total_convert:.1f} ms "
+          f"({total_check / max(total_convert, 1e-9) * 100:.0f}% of conversion)")
+    article = (ROOT / "docs" / "tor.md").read_text(encoding="utf-8") * 10
+    html = md.reset().convert(article)
+    print(f"synthetic article of {len(article) // 1024} KiB: checks {timed(check_page, checker, article, html, repeat=5):.1f} ms, "
+          f"conversion {timed(lambda: md.reset().convert(article), repeat=5):.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

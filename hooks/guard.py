@@ -1,0 +1,205 @@
+"""Content safety for one build: what `site.py` hands off to, and where the findings collect.
+
+Member pages are every Markdown page outside the macros plugin's `force_render_paths`
+(mkdocs.yml, the one list of maintainer pages). For each member page:
+`check_source` (before its Markdown is converted) and `check_rendered` (after) record
+problems; `report` (on_env, after every page is converted and before anything is
+written) fails the build once with all of them. Each page's file is read by MkDocs
+once; the checks reuse that text, and the file is read again only to turn a finding's
+line into the file's own line (front matter shifts it), i.e. only when something is wrong.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils.meta import get_data
+
+import policy
+import privacy
+import safety
+import sandbox
+
+STATE = "kda_safety"
+SNIPPETS = "pymdownx.snippets"
+
+
+@dataclass
+class SafetyState:
+    checker: safety.SourceChecker
+    allowed: tuple[str, ...]
+    docs_label: str
+    problems: list[str] = field(default_factory=list)
+    refused_pages: set[str] = field(default_factory=set)
+
+
+def configure(config) -> None:
+    """on_pre_build: lock the macros plugin down, check the config, load the allow-list."""
+    macros = config.plugins["macros"]
+    sandbox.sandbox_macros(macros)
+    sandbox.restrict_rendering(macros)
+    root = Path(config.config_file_path).parent
+    problems = snippets_problems(config, root)
+    try:
+        allowed = privacy.load_allow_list(root / "data", root)
+    except privacy.AllowListError as error:
+        problems += error.problems
+    if problems:
+        raise PluginError("Konfigurasi keamanan isi tidak sah:\n" + "\n".join(f"  - {p}" for p in problems))
+    docs_label = Path(os.path.relpath(config.docs_dir, root)).as_posix()  # not resolved: docs/ may be a symlink
+    config[STATE] = SafetyState(safety.SourceChecker(), allowed, docs_label)
+
+
+def check_files(files, config) -> None:
+    """on_files: every file under docs/ that is not a page is copied as is; only safe formats."""
+    state: SafetyState = config[STATE]
+    docs_dir = Path(config.docs_dir).resolve()
+    own = {str(item) for item in config.extra_css} | {str(item) for item in config.extra_javascript}
+    allowed = ", ".join(sorted(policy.STATIC_EXTENSIONS))
+    for file in files:
+        if file.is_documentation_page() or file.generated_by or not file.abs_src_path or file.inclusion.is_excluded():
+            continue  # pages are checked as pages; excluded files (docs/.templates/...) are not published
+        if not Path(file.abs_src_path).resolve().is_relative_to(docs_dir) or file.src_uri in own:
+            continue  # the theme's own files; the project's own stylesheet and scripts
+        if Path(file.src_uri).suffix.lower() not in policy.STATIC_EXTENSIONS:
+            state.problems.append(
+                f"{state.docs_label}/{file.src_uri}: berkas jenis \"{Path(file.src_uri).suffix or '(tanpa akhiran)'}\" "
+                "tidak diterbitkan, karena berkas seperti HTML, SVG, XML atau JavaScript dapat menjalankan skrip di "
+                f"peramban pembaca. Yang boleh: {allowed}. Simpan gambar sebagai PNG atau JPG, dokumen sebagai PDF."
+            )
+
+
+def check_sources(files, config) -> None:
+    """on_files: the source of every member page, published now or later.
+
+    Checked here rather than when each page renders, so that drafts and future-dated posts,
+    which this build leaves out but a later build publishes without another review, are
+    refused now, in the pull request that adds them."""
+    state: SafetyState = config[STATE]
+    for file in files.documentation_pages(inclusion=lambda level: True):
+        if file.generated_by or any(part.startswith(".") for part in Path(file.src_uri).parts):
+            continue
+        if _is_maintainer_path(file.src_path, config):
+            continue
+        source = file.content_string
+        markdown, meta = get_data(source)
+        label = f"{state.docs_label}/{file.src_uri}"
+        problems, refused = source_problems(
+            state.checker, state.allowed, label, markdown, meta, lambda: lines_before(source, markdown))
+        state.problems += problems
+        if refused:
+            state.refused_pages.add(file.src_uri)
+
+
+def source_problems(checker, allowed, label: str, markdown: str, meta: dict, offset) -> tuple[list[str], bool]:
+    """Every problem of one member page's source, as messages; and whether its HTML was refused.
+
+    `offset()` gives the number of file lines before `markdown` (front matter): called only
+    when there is something to report. Also used by scripts/periksa.py (no build needed)."""
+    tokens = checker.tokens(markdown)
+    located = checker.check(tokens)
+    findings = privacy.scan(privacy.text_units(tokens), allowed)
+    meta_findings = privacy.scan(((None, text) for _, text in safety.front_matter_strings(meta)), allowed)
+    front = safety.front_matter_problems(meta)
+    if not (located or findings or meta_findings or front):
+        return [], False
+    lines_before = offset()
+    problems = [f"{_where(label, line, lines_before)}: {reason}." for line, reason in located]
+    problems += [f"{label} (kepala berkas): {problem}" for problem in front]
+    problems += [finding.message(_where(label, finding.line, lines_before)) for finding in findings]
+    problems += [finding.message(f"{label} (kepala berkas)") for finding in meta_findings]
+    return problems, bool(located)
+
+
+def maintainer_pages_spec(config_file: Path):
+    """The maintainer pages without a build: the macros plugin's force_render_paths in mkdocs.yml,
+    read with MkDocs' own YAML loader and matched as the plugin matches them (pathspec)."""
+    import pathspec
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, encoding="utf-8") as stream:
+        config = yaml_load(stream)
+    options = next((entry["macros"] for entry in config.get("plugins", [])
+                    if isinstance(entry, dict) and "macros" in entry), {}) or {}
+    return pathspec.PathSpec.from_lines("gitwildmatch", str(options.get("force_render_paths", "")).splitlines())
+
+
+def check_rendered(html: str, page, config) -> str:
+    """on_page_content: the rendered HTML of a member page, as a second line of defence."""
+    state: SafetyState = config[STATE]
+    if _is_maintainer_path(page.file.src_path, config) or page.file.src_uri in state.refused_pages:
+        return html  # already refused with line numbers from its source
+    problems = safety.check_rendered(html)
+    title = None if "title" in page.meta else safety.title_problem(page.title)
+    if title:
+        problems.append(("# ", title))
+    if problems:
+        label = f"{state.docs_label}/{page.file.src_uri}"
+        lines = _source_lines(page)
+        for needle, problem in problems:
+            line = _first_line_with(lines, needle)
+            where = f"{label}, baris {line}" if line else label
+            state.problems.append(f"{where} (pada HTML hasil): {problem}")
+    return html
+
+
+def report(config) -> None:
+    """on_env: fail once, with every problem of every page, before anything is written."""
+    problems = config[STATE].problems
+    if problems:
+        raise PluginError(
+            "Halaman anggota memuat isi yang tidak boleh diterbitkan (penjelasan: docs/kerahasiaan.md):\n"
+            + "\n".join(f"  - {p}" for p in problems)
+        )
+
+
+def snippets_problems(config, root: Path) -> list[str]:
+    """pymdownx.snippets can paste any file into a page: only with check_paths and its own folder."""
+    if SNIPPETS not in config.markdown_extensions:
+        return []
+    options = config.mdx_configs.get(SNIPPETS, {})
+    problems = []
+    if options.get("check_paths") is not True:
+        problems.append(f"mkdocs.yml, {SNIPPETS}: check_paths harus true (potongan yang tidak ada menggagalkan build).")
+    if options.get("restrict_base_path", True) is not True or options.get("url_download"):
+        problems.append(f"mkdocs.yml, {SNIPPETS}: restrict_base_path harus true dan url_download tidak boleh dipakai.")
+    bases = options.get("base_path")
+    bases = [bases] if isinstance(bases, str) else list(bases or [])
+    forbidden = {root.resolve(), Path(config.docs_dir).resolve(), (root / "data").resolve()}
+    if not bases or any(
+        (root / b).resolve() in forbidden or not (root / b).resolve().is_relative_to(root.resolve()) for b in bases
+    ):
+        problems.append(f"mkdocs.yml, {SNIPPETS}: base_path harus folder khusus potongan di dalam proyek, "
+                        "misalnya docs/.potongan, bukan folder proyek, docs/ atau data/.")
+    return problems
+
+
+def _is_maintainer_path(src_path: str, config) -> bool:
+    return sandbox.is_maintainer_page(config.plugins["macros"], src_path)
+
+
+def lines_before(source: str, markdown: str) -> int:
+    """How many lines of the file come before `markdown` (its front matter and blank lines)."""
+    position = source.rfind(markdown.strip("\n")[:200]) if markdown.strip() else -1
+    return source.count("\n", 0, position) if position > 0 else 0
+
+
+def _source_lines(page) -> list[str]:
+    if page.file.generated_by or not page.file.abs_src_path:
+        return []
+    return Path(page.file.abs_src_path).read_text(encoding="utf-8-sig").splitlines()
+
+
+def _first_line_with(lines: list[str], needle: str | None) -> int | None:
+    """The first line that mentions `needle` (a tag or attribute name), to point the writer at it."""
+    if not needle:
+        return None
+    needle = needle.lower()
+    return next((number for number, text in enumerate(lines, 1) if needle in text.lower()), None)
+
+
+def _where(label: str, line, offset: int) -> str:
+    return f"{label}, baris {line + offset}" if line else label
