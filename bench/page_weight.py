@@ -64,11 +64,11 @@ def default_pages(site: Path) -> list[str]:
     notes = sorted(p.parent for p in (site / "pertemuan").glob("[0-9][0-9]-*/index.html"))
     if notes:
         pages.append(notes[0].relative_to(site).as_posix() + "/")
-    posts = sorted(p.parent for p in (site / "artikel").rglob("index.html")
-                   if p.parent.parent.name not in ("artikel", "page", "archive", "category"))
-    posts = [p for p in posts if len(p.relative_to(site / "artikel").parts) >= 2]
+    # A blog post: the site's own preview tags say which pages are articles.
+    posts = sorted(p for p in (site / "artikel").rglob("index.html")
+                   if 'property="og:type" content="article"' in p.read_text(encoding="utf-8"))
     if posts:
-        pages.append(posts[0].relative_to(site).as_posix() + "/")
+        pages.append(posts[0].parent.relative_to(site).as_posix() + "/")
     return pages
 
 
@@ -129,11 +129,11 @@ def measure(browser, base: str, site: Path, page_path: str) -> FirstView:
             continue
         raw, compressed = sizes(file)
         resources.append(Resource(path, kind, raw, compressed))
-    return FirstView(page_path or "(beranda)", resources, sorted(set(external)), missing)
+    return FirstView("/" + page_path, resources, sorted(set(external)), missing)
 
 
 def report(view: FirstView, budget_kb: int) -> bool:
-    print(f"\n== /{view.page.lstrip('(beranda)')}  {view.page}")
+    print(f"\n== {view.page}")
     print(f"{'resource':60} {'type':11} {'raw B':>9} {'gzip B':>9}")
     for r in sorted(view.resources, key=lambda r: -r.compressed):
         print(f"{r.path[:60]:60} {r.kind:11} {r.raw:9,} {r.compressed:9,}")

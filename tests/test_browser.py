@@ -16,7 +16,7 @@ playwright = pytest.importorskip("playwright.sync_api", reason="pip install -r r
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync"]
-PAGES = ["", "jadwal/", "pertemuan/02-perlindungan-anak/", "poster/", "tor/"]
+PAGES = ["", "jadwal/", "pertemuan/02-perlindungan-anak/", "poster/", "tor/", "artikel/2013-12-22-mengapa-kami-berdiskusi/"]
 
 
 @pytest.fixture(scope="module")

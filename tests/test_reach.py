@@ -199,8 +199,23 @@ def test_meeting_notes_have_a_share_block_with_the_date(page):
     assert share_text(lost) == f"Pertemuan 1: Kerangka Kegiatan secara lengkap\n{SITE_URL}pertemuan/01-kerangka-acuan/"
 
 
+ARTICLE = "artikel/2013-12-22-mengapa-kami-berdiskusi/"
+
+
+def test_articles_are_typed_article_and_have_a_share_block(page):
+    post = page(ARTICLE)
+    url = SITE_URL + ARTICLE
+    title = meta(post, "og:title")
+    assert meta(post, "og:type") == "article"
+    assert meta(post, "article:published_time") == "2013-12-22"
+    assert title == text_of(post.select_one("article h1"))
+    assert share_text(post) == f"{title}\n{url}"  # not a meeting: no date in the message
+    assert post.select_one(".kda-bagikan button")["data-clipboard-text"] == url
+    assert meta(page("artikel/"), "og:type") == "website"
+
+
 def test_only_notes_and_articles_have_a_share_block(page):
-    for url in ("", "jadwal/", "topik/", "tor/", "materi/masalah-anak/"):
+    for url in ("", "jadwal/", "topik/", "tor/", "materi/masalah-anak/", "artikel/"):
         assert page(url).select_one(".kda-bagikan") is None, url
 
 

@@ -1,7 +1,6 @@
 """A copy of the project, built twice with `mkdocs build --strict` and every network connection
 refused: the preview cards are drawn offline, cached, and redrawn only when what they show
-changes; an article (Material blog post) gets og:type article and a share block; a large
-photo is resized; the calendar's UIDs stay the same across builds."""
+changes; a large photo is resized; the calendar's UIDs stay the same across builds."""
 
 from __future__ import annotations
 
@@ -9,7 +8,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -33,24 +31,6 @@ socket.create_connection = _refuse
 socket.getaddrinfo = _refuse
 '''
 
-BLOG = '''
-  - blog:
-      blog_dir: artikel
-      authors: false
-'''
-
-POST = '''---
-date: 2014-01-20
----
-
-# Contoh tulisan untuk pengujian
-
-Tulisan contoh yang hanya ada di salinan proyek untuk pengujian.
-
-<!-- more -->
-
-Isi lanjutan.
-'''
 
 
 def offline_build(project: Path, tmp: Path) -> tuple[subprocess.CompletedProcess, list[str]]:
@@ -69,16 +49,7 @@ def offline_build(project: Path, tmp: Path) -> tuple[subprocess.CompletedProcess
     return result, log.read_text(encoding="utf-8").splitlines()
 
 
-def add_article_and_photo(project: Path) -> None:
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    text = text.replace("plugins:\n  - search\n", "plugins:\n  - search\n" + BLOG.lstrip("\n"))
-    text = text.replace("  - Materi: materi/index.md\n", "  - Materi: materi/index.md\n  - Artikel: artikel/index.md\n")
-    config.write_text(text, encoding="utf-8")
-    posts = project / "docs" / "artikel" / "posts"
-    posts.mkdir(parents=True)
-    (project / "docs" / "artikel" / "index.md").write_text("# Artikel\n", encoding="utf-8")
-    (posts / "contoh.md").write_text(POST, encoding="utf-8")
+def add_photo(project: Path) -> None:
     photo = Image.effect_noise((3000, 2000), 60).convert("RGB")  # a phone-sized test image
     photo.save(project / "docs" / "pertemuan" / "foto-uji.jpg", quality=95)
     note = project / "docs" / "pertemuan" / "02-perlindungan-anak.md"
@@ -90,7 +61,7 @@ def builds(tmp_path_factory):
     """Two offline builds of a copy: the second after meeting 2's theme changed."""
     tmp = tmp_path_factory.mktemp("offline")
     project = copy_project(tmp / "project")
-    add_article_and_photo(project)
+    add_photo(project)
     first, first_log = offline_build(project, tmp)
     assert first.returncode == 0, first.stderr
     cache = project / ".cache" / "pratinjau"
@@ -131,20 +102,6 @@ def test_calendar_uids_are_stable_across_builds(builds, site):
     assert uids(builds["first_ics"]) == uids(second) == uids((site / "jadwal.ics").read_bytes())
     assert len(uids(second)) == 2
 
-
-def test_articles_are_typed_article_and_have_a_share_block(builds):
-    posts = [p for p in builds["site"].joinpath("artikel").rglob("index.html") if "contoh" in p.parent.name]
-    assert len(posts) == 1
-    soup = BeautifulSoup(posts[0].read_text(encoding="utf-8"), "lxml")
-    assert soup.find("meta", property="og:type")["content"] == "article"
-    assert soup.find("meta", property="og:title")["content"] == "Contoh tulisan untuk pengujian"
-    assert soup.find("meta", property="article:published_time")["content"] == "2014-01-20"
-    url = soup.find("link", rel="canonical")["href"]
-    link = soup.select_one(".kda-bagikan a[href^='https://wa.me/']")
-    assert parse_qs(urlsplit(link["href"]).query)["text"][0] == f"Contoh tulisan untuk pengujian\n{url}"
-    index = BeautifulSoup((builds["site"] / "artikel/index.html").read_text(encoding="utf-8"), "lxml")
-    assert index.find("meta", property="og:type")["content"] == "website"
-    assert index.select_one(".kda-bagikan") is None
 
 
 def test_content_photos_are_resized_and_compressed(builds):
