@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
-import pytest
 import yaml
 import zxingcpp
 from bs4 import BeautifulSoup
