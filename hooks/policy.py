@@ -39,7 +39,7 @@ ELEMENTS: dict[str, frozenset[str]] = {
         # admonitions, collapsible blocks, figures
         "details": ("open",), "summary": (), "figure": (), "figcaption": (),
         # links and images
-        "a": ("href",),
+        "a": ("href", "download"),  # download: save a site file (calendar, material) instead of opening it
         "img": ("src", "alt", "width", "height", "loading"),
     }.items()
 }

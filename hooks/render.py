@@ -19,8 +19,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import escape
 
 from frontmatter import Article
+from ical import FEED_PATH, in_calendar, meeting_file
 from model import Agenda, Pertemuan, SiteData
 from pages import PageMap
+from qr import QR_PATH
 from scaffold import NewArticle, render_article
 
 LOCALE = "id"
@@ -51,6 +53,7 @@ def make_environment(templates_dir: Path) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(tanggal=tanggal, jam=jam, angka=angka, e=escape)
+    env.globals.update(kalender=meeting_file, ada_di_kalender=in_calendar)
     return env
 
 
@@ -112,6 +115,12 @@ class Renderer:
 
     def materials_index(self, page_path: str) -> str:
         return self.render("daftar_materi.md.j2", page_path)
+
+    def subscribe(self, page_path: str) -> str:
+        return self.render("langganan.md.j2", page_path, calendar_feed=FEED_PATH)
+
+    def poster(self, page_path: str, address: str) -> str:
+        return self.render("poster.md.j2", page_path, address=address, qr_file=QR_PATH)
 
     def note_header(self, page_path: str, meeting: Pertemuan) -> str:
         return self.render("kepala_catatan.md.j2", page_path, m=meeting)

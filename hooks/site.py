@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -18,25 +18,34 @@ from mkdocs.structure.files import File
 import guard
 from blog import (avatar_files, blog_categories, check_writers_pages, configure_blog, hold_back_unpublished,
                   profile_files)
+from cards import publish_all
 from charts import build_charts
 from frontmatter import FrontMatterError
+from images import UnreadableImage, is_content_image, optimise
 from journal import Journal
+from meta import page_preview
 from model import Agenda, DataError, SiteData, load_site_data
+from outputs import SiteUrlError, generated_files
 from pages import PageError, PageMap, map_pages
 from redirects import rewrite_redirect_pages
 from render import Renderer, make_environment
+from share import is_post, share_block
 
 log = get_plugin_logger(__name__)
 
 STATE = "kda_build"
 TODAY_VARIABLE = "KDA_TODAY"  # YYYY-MM-DD: the day the site is built "as of" (tests, previews)
 TEMPLATES_DIR = ".templates"  # inside docs/
+CACHE_DIR = ".cache/pratinjau"  # preview cards drawn by earlier builds (git-ignored)
+IMAGES_CACHE_DIR = ".cache/gambar"  # content images optimised by earlier builds
 
 
 @dataclass(frozen=True)
 class BuildState:
     data: SiteData
     renderer: Renderer | None = None
+    cards: dict = field(default_factory=dict)  # path in the site -> preview card, filled per page
+    images: tuple = ()  # (source, destination) of each content image, optimised after the build
 
 
 # --- events ------------------------------------------------------------------------------
@@ -93,7 +102,8 @@ def on_files(files, config):
                         categories=blog_categories(config), journal=journal, charts=charts)
     for profile in profile_files(config, state.data, articles, renderer.author_profile):
         files.append(profile)
-    config[STATE] = replace(state, renderer=renderer)
+    config[STATE] = replace(state, renderer=renderer, images=_images(files, config))
+    _add_generated(files, config)
     return files
 
 
@@ -113,7 +123,18 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return guard.check_rendered(html, page, config)
+    html = guard.check_rendered(html, page, config)  # the member's HTML, before our own blocks are added
+    renderer: Renderer = config[STATE].renderer
+    nomor = renderer.pages.meeting_of_note(page.file.src_uri)
+    if nomor is None and not is_post(page):
+        return html
+    meeting = renderer.data.meeting(nomor) if nomor is not None else None
+    return html + share_block(renderer.env, page.title, page.canonical_url, meeting)
+
+
+def on_page_context(context, page, config, nav):
+    context["kda_meta"] = page_preview(page, config, config[STATE].renderer, config[STATE].cards)
+    return context
 
 
 def on_env(env, config, files):
@@ -123,9 +144,56 @@ def on_env(env, config, files):
 
 def on_post_build(config):
     rewrite_redirect_pages(config, config[STATE].renderer.env)
+    publish_all(config[STATE].cards, Path(config.site_dir), _root(config) / CACHE_DIR)
+    _optimise_images(config)
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def _images(files, config) -> tuple:
+    """The writers' images under docs/ (not the theme's), to resize and compress."""
+    docs = str(Path(config.docs_dir).resolve())
+    return tuple((f.abs_src_path, f.abs_dest_path) for f in files.media_files()
+                 if is_content_image(f.src_uri) and f.abs_src_path and str(Path(f.abs_src_path).resolve()).startswith(docs))
+
+
+def _optimise_images(config) -> None:
+    """Resize and compress the writers' images in the built site; warn (fails --strict) on each broken one."""
+    root = _root(config)
+    for source, destination in config[STATE].images:
+        try:
+            optimise(Path(source), Path(destination), root / IMAGES_CACHE_DIR)
+        except UnreadableImage:
+            label = Path(source).resolve().relative_to(root.resolve()).as_posix()
+            log.warning(
+                f"{label}: berkas ini bukan gambar yang dapat dibaca (rusak, atau isinya bukan JPEG/PNG/WebP "
+                "seperti akhiran namanya). Simpan ulang gambarnya dari aplikasi foto, atau ganti dengan berkas yang benar."
+            )
+
+
+def _add_generated(files, config) -> None:
+    """Calendars, QR code and robots.txt, made from the data (see outputs.py)."""
+    page_urls = {f.src_uri: f.url for f in files.documentation_pages()}
+    stamp = _stamp()
+    try:
+        made = generated_files(config[STATE].renderer, config["site_url"], page_urls, stamp)
+    except SiteUrlError as error:
+        raise PluginError(str(error)) from None
+    for path, content in made.items():
+        files.append(File.generated(config, path, content=content))
+
+
+def _stamp() -> dt.datetime:
+    """When the calendars were made (their DTSTAMP): SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
 
 def build_date(data: SiteData) -> dt.date:
     """Today in the group's time zone, or the date in KDA_TODAY (for tests and previews)."""
@@ -164,4 +232,6 @@ def _macros(config) -> dict:
         "contoh_artikel": view("new_article_example"),
         "tulisan_terbaru": view("latest_articles"),
         "daftar_panduan_menulis": view("writing_guide_lists"),
+        "langganan": view("subscribe"),
+        "poster": view("poster"),
     }

@@ -50,10 +50,23 @@ def environment(**values):
                 os.environ[key] = value
 
 
+def load_site_config(project: Path, **options):
+    """load_config, for a build in this process.
+
+    MkDocs keeps plugin instances for the whole process (for `mkdocs serve`), so every
+    in-process build of the same project shares one Material blog plugin, whose temp folder
+    the previous build's on_shutdown removed: make it again."""
+    config = load_config(str(project / "mkdocs.yml"), **options)
+    for plugin in config.plugins.values():
+        if isinstance(getattr(plugin, "temp_dir", None), str):
+            os.makedirs(plugin.temp_dir, exist_ok=True)
+    return config
+
+
 def build_site(project: Path, site_dir: Path, today: str = BUILD_DATE) -> Path:
     """Build `project` into `site_dir` in-process with --strict, like `mkdocs build`."""
     with environment(KDA_TODAY=today, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, NO_MKDOCS_2_WARNING="1"):
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        config = load_site_config(project, site_dir=str(site_dir), strict=True)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)

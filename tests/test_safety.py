@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from bs4 import BeautifulSoup
 
 from conftest import build_site, copy_project, run_cli_build
@@ -191,7 +192,7 @@ INERT = {
 def inert_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("inert") / "project")
     add_member_pages(project, INERT)
-    (project / "docs" / MEMBER_DIR / "foto.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # a file beside a page
+    Image.new("RGB", (4, 4), "white").save(project / "docs" / MEMBER_DIR / "foto.png")  # a file beside a page
     return build_site(project, tmp_path_factory.mktemp("inert-site"))
 
 
@@ -288,13 +289,14 @@ def allowed_script_sources(config) -> set[str]:
     return allowed | {str(item) for item in config.extra_javascript}
 
 
-def theme_inline_scripts() -> list[str]:
-    """The beginnings of the inline scripts Material's templates write (up to their first Jinja tag)."""
+def theme_inline_scripts(overrides: Path) -> list[str]:
+    """The beginnings of the inline scripts Material's templates and the project's own theme
+    overrides write (up to their first Jinja tag)."""
     import material
 
-    templates = Path(material.__file__).parent / "templates"
+    templates = [*(Path(material.__file__).parent / "templates").rglob("*.html"), *overrides.rglob("*.html")]
     starts = []
-    for template in templates.rglob("*.html"):
+    for template in templates:
         for body in re.findall(r"<script(?:\s[^>]*)?>(.*?)</script>", template.read_text(encoding="utf-8"), re.S):
             start = re.split(r"\{[{%]", body.strip())[0].strip()
             if start:
@@ -320,7 +322,7 @@ def assert_only_theme_and_project_scripts(site: Path, project_root: Path) -> int
     config = load_config(str(project_root / "mkdocs.yml"))
     sources = allowed_script_sources(config)
     base_path = urlparse(config.site_url).path
-    inline = theme_inline_scripts()
+    inline = theme_inline_scripts(project_root / "docs" / ".overrides")
     pages = list(site.rglob("*.html"))
     assert pages
     for page_path in pages:

@@ -6,16 +6,15 @@ import pytest
 from jinja2 import Environment
 from jinja2.exceptions import UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
-from mkdocs.config import load_config
 
-from conftest import BUILD_DATE, ROOT, copy_project, environment, run_cli_build
+from conftest import BUILD_DATE, ROOT, copy_project, environment, load_site_config, run_cli_build
 
 
 @pytest.fixture(scope="module")
 def macros():
     """The macros plugin as the build configures it (every on_config and our on_pre_build have run)."""
     with environment(KDA_TODAY=BUILD_DATE, NO_MKDOCS_2_WARNING="1"):
-        config = load_config(str(ROOT / "mkdocs.yml"))
+        config = load_site_config(ROOT)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             config = config.plugins.on_config(config)
