@@ -15,9 +15,11 @@ from typing import Any
 
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
+from mkdocs.utils import get_relative_url
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import escape
 
+from media import Media
 from model import Agenda, Pertemuan, SiteData
 from pages import PageMap
 
@@ -60,6 +62,8 @@ class Renderer:
     data: SiteData
     agenda: Agenda
     pages: PageMap
+    media: Media = Media()
+    pdfs: tuple = ()  # cetak.PdfJob of each page printed to PDF
     schedule_page: str = "jadwal.md"
     topics_page: str = "topik.md"
     journal: Any = None  # journal.Journal: the learning journal's figures (issue 6)
@@ -82,6 +86,7 @@ class Renderer:
             journal=self.journal,
             charts=self.charts,
             members_page=self.members_page,
+            ukuran=self.media.labels.__getitem__,  # "PDF, 1,2 MB" of a file in docs/
             **context,
         )
 
@@ -123,6 +128,19 @@ class Renderer:
     def member_journal(self, page_path: str, person_id: str) -> str:
         """One member's attended and facilitated meetings (for the members page and author profiles)."""
         return self.render("jurnal_anggota.md.j2", page_path, person_id=person_id)
+
+    def gallery(self, page_path: str, page_url: str) -> str:
+        """The photo gallery of a note, or "" when it has none."""
+        photos = self.media.galleries.get(page_path)
+        if not photos:
+            return ""
+        return self.render("galeri.md.j2", page_path, photos=photos, gallery_id=page_path[:-3].replace("/", "-"),
+                           url=lambda target: get_relative_url(target, page_url))
+
+    def pdf_link(self, page_path: str, judul: str) -> str:
+        """The link to this page's PDF, or "" when the build makes none (KDA_TANPA_PDF)."""
+        job = next((j for j in self.pdfs if j.page == page_path), None)
+        return self.render("unduh_pdf.md.j2", page_path, pdf_path=job.site_path, judul=judul) if job else ""
 
     def meetings_with_notes(self) -> list[Pertemuan]:
         """Meetings that have a note, newest first (undated ones by number)."""

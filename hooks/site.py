@@ -15,7 +15,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.plugins import get_plugin_logger
 
+import cetak
+import media
+import tanggapan
 from charts import build_charts
+from galeri import GalleryError
 from journal import Journal
 from model import Agenda, DataError, SiteData, load_site_data
 from pages import PageError, PageMap, map_pages
@@ -32,7 +36,9 @@ TEMPLATES_DIR = ".templates"  # inside docs/
 @dataclass(frozen=True)
 class BuildState:
     data: SiteData
+    responses: tanggapan.ResponseSettings
     renderer: Renderer | None = None
+    pdf_jobs: tuple[cetak.PdfJob, ...] = ()
 
 
 # --- events ------------------------------------------------------------------------------
@@ -46,7 +52,11 @@ def on_config(config):
         raise PluginError(str(error)) from None
     for warning in data.peringatan:
         log.warning(warning)
-    config[STATE] = BuildState(data)
+    try:
+        responses = tanggapan.read_settings(config.extra)
+    except tanggapan.ResponseConfigError as error:
+        raise PluginError(_listed("Pengaturan tanggapan pembaca tidak sah:", error.problems)) from None
+    config[STATE] = BuildState(data, responses)
     config.plugins["macros"].register_macros(_macros(config))
     return config
 
@@ -58,13 +68,20 @@ def on_files(files, config):
         page_map = map_pages(paths, state.data)
     except PageError as error:
         raise PluginError("Halaman tidak cocok dengan data:\n" + "\n".join(f"  - {p}" for p in error.problems)) from None
+    try:
+        build_media = media.prepare(Path(config.docs_dir), media.cache_dir(config), list(page_map.notes.values()))
+    except GalleryError as error:
+        raise PluginError(_listed("Foto pertemuan belum boleh terbit:", error.problems)) from None
+    files = media.publish(files, config, build_media)
+    pdf_jobs = cetak.register(files, config) if cetak.enabled() else ()
     agenda = Agenda(state.data, build_date(state.data))
     env = make_environment(Path(config.docs_dir) / TEMPLATES_DIR)
     journal = Journal(agenda)
     charts = build_charts(journal)
     for chart in charts.values():
         files.append(File.generated(config, chart.path, content=chart.svg))
-    config[STATE] = replace(state, renderer=Renderer(env, state.data, agenda, page_map, journal=journal, charts=charts))
+    renderer = Renderer(env, state.data, agenda, page_map, media=build_media, pdfs=pdf_jobs, journal=journal, charts=charts)
+    config[STATE] = replace(state, renderer=renderer, pdf_jobs=pdf_jobs)
     return files
 
 
@@ -72,16 +89,32 @@ def on_page_markdown(markdown, page, config, files):
     renderer: Renderer = config[STATE].renderer
     path = page.file.src_uri
     nomor = renderer.pages.meeting_of_note(path)
+    problem = tanggapan.front_matter_problem(page.meta, f"docs/{path}")
+    if problem:
+        log.warning(problem)
     if nomor is not None:
-        return renderer.note_header(path, renderer.data.meeting(nomor)) + "\n" + markdown
+        gallery = renderer.gallery(path, page.url)
+        return renderer.note_header(path, renderer.data.meeting(nomor)) + "\n" + markdown + "\n" + gallery
     material_id = renderer.pages.material_of_page(path)
     if material_id is not None:
         return renderer.material_header(path, material_id) + "\n" + markdown
     return markdown
 
 
+def on_page_context(context, page, config, nav):
+    state: BuildState = config[STATE]
+    context["kda_tanggapan"] = tanggapan.view(
+        state.responses, page.meta, page.file.src_uri, page.title or config.site_name, page.canonical_url or page.url)
+    return context
+
+
 def on_post_build(config):
-    rewrite_redirect_pages(config, config[STATE].renderer.env)
+    state: BuildState = config[STATE]
+    rewrite_redirect_pages(config, state.renderer.env)
+    try:
+        cetak.make_pdfs(list(state.pdf_jobs), Path(config.site_dir), media.cache_dir(config) / "pdf")
+    except cetak.PdfError as error:
+        raise PluginError(str(error)) from None
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -95,6 +128,10 @@ def build_date(data: SiteData) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise PluginError(f"{TODAY_VARIABLE}: harus berformat TTTT-BB-HH, misalnya 2014-01-10; tertulis \"{value}\".") from None
+
+
+def _listed(head: str, problems: list[str]) -> str:
+    return "\n".join([head] + [f"  - {p}" for p in problems])
 
 
 def _macros(config) -> dict:
@@ -120,4 +157,5 @@ def _macros(config) -> dict:
         "perjalanan_belajar": view("learning_journey"),
         "daftar_anggota": view("members_index"),
         "jurnal_anggota": view("member_journal"),
+        "unduh_pdf": view("pdf_link"),
     }
