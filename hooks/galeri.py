@@ -87,8 +87,8 @@ def find_galleries(docs_dir: Path, notes_dir: str, note_paths: list[str], docs_l
         if note not in notes:
             problems.append(
                 f"{docs_label}/{rel}/: folder foto ini tidak punya catatan pertemuan {docs_label}/{note}. "
-                f"Folder foto harus bernama sama dengan catatannya, misalnya {notes_dir}/02-perlindungan-anak/{GALLERY_DIR}/ "
-                f"untuk {notes_dir}/02-perlindungan-anak.md."
+                f"Folder foto harus bernama sama dengan catatannya, misalnya {docs_label}/{notes_dir}/02-perlindungan-anak/{GALLERY_DIR}/ "
+                f"untuk {docs_label}/{notes_dir}/02-perlindungan-anak.md."
             )
             continue
         gallery, found = read_gallery(folder, note, rel, f"{docs_label}/{rel}")
