@@ -38,6 +38,9 @@ CHROMIUM_FLAGS = (
     "--disable-default-apps", "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",
 )
 TIMEOUT_SECONDS = 120
+# The generator tag names the engine (MkDocs or ProperDocs) and is not printed: not part of the key,
+# so both engines get the very same PDF.
+_GENERATOR = re.compile(r'<meta name="generator" content="[^"]*">')
 _STYLESHEET = re.compile(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"')
 
 
@@ -89,7 +92,7 @@ def find_chromium() -> str:
 def cache_key(html: Path, site_dir: Path) -> str:
     """Hash of the page and every local stylesheet it links: what decides how the PDF looks."""
     text = html.read_text(encoding="utf-8")
-    digest = hashlib.sha256(text.encode())
+    digest = hashlib.sha256(_GENERATOR.sub("", text).encode())
     for match in _STYLESHEET.finditer(text):
         href = (match[1] or match[2]).split("?")[0]
         sheet = (html.parent / href).resolve()

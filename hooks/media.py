@@ -40,7 +40,8 @@ class Media:
 
 
 def cache_dir(config) -> Path:
-    return Path(config.config_file_path).parent / CACHE_DIR
+    """The project's cache (resolved: a copy whose mkdocs.yml is a link shares the real one)."""
+    return Path(config.config_file_path).resolve().parent / CACHE_DIR
 
 
 def prepare(docs_dir: Path, cache: Path, note_paths: list[str]) -> Media:
