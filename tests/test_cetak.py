@@ -31,6 +31,7 @@ def test_print_stylesheet_sets_a4_and_hides_the_chrome(site):
     print_rules = css[css.index("@media print"):]
     for selector in (".md-header", ".md-sidebar", ".md-footer", ".md-tabs", ".kda-tanggapan"):
         assert selector in print_rules.split("display: none")[0]
+    assert 'a[href^="http"]:not([data-kda-situs])::after' in print_rules
     assert 'content: " (" attr(href) ")"' in print_rules  # links to other sites printed as text
     assert "break-before: page" in print_rules and "grayscale(100%)" in print_rules
 
@@ -56,6 +57,22 @@ def test_tor_pdf_holds_every_heading_of_the_tor_on_a4(page, site):
     assert "Unduh Kerangka Acuan" not in text and "Cari" not in text.split("Kerangka Acuan Kegiatan")[0]
 
 
+def test_pdf_links_point_at_the_public_site_not_the_build_folder(site):
+    from mkdocs.config import load_config
+    from conftest import ROOT
+
+    site_url = load_config(str(ROOT / "mkdocs.yml")).site_url
+    for name in PDFS.values():
+        reader = PdfReader(site / "unduh" / name)
+        uris = [annot.get_object()["/A"]["/URI"] for page in reader.pages for annot in page.get("/Annots") or []
+                if "/A" in annot.get_object() and "/URI" in annot.get_object()["/A"]]
+        assert uris, name
+        assert all(uri.startswith(site_url) or not uri.startswith("file:") for uri in uris), uris
+        assert not [u for u in uris if u.startswith("file:")]
+        assert not (site / "tor/.cetak-index.html").exists()
+        assert "(https://" not in pdf_text(site / "unduh" / name)  # addresses of the site's own links not printed
+
+
 def test_schedule_pdf_lists_the_meetings(page, site):
     text = pdf_text(site / "unduh" / PDFS["jadwal/"])
     assert "Jadwal Pertemuan" in text
@@ -69,9 +86,10 @@ def test_pdf_is_taken_from_the_cache_when_the_page_is_unchanged(tmp_path, monkey
     (site / "tor/index.html").write_text("<h1>TOR</h1>", encoding="utf-8")
     cache = tmp_path / "cache"
     cache.mkdir()
-    (cache / f"{cetak.cache_key(site / 'tor/index.html', site)}.pdf").write_bytes(b"%PDF-cached")
+    (cache / f"{cetak.cache_key(site / 'tor/index.html', site, 'https://contoh.invalid/tor/')}.pdf").write_bytes(b"%PDF-cached")
     monkeypatch.setenv(cetak.CHROMIUM_VARIABLE, str(tmp_path / "tidak-ada"))  # Chromium would fail
-    job = cetak.PdfJob("tor.md", "unduh/tor.pdf", site / "tor/index.html", site / "unduh/tor.pdf")
+    job = cetak.PdfJob("tor.md", "unduh/tor.pdf", site / "tor/index.html", site / "unduh/tor.pdf",
+                       "https://contoh.invalid/tor/")
     cetak.make_pdfs([job], site, cache)
     assert (site / "unduh/tor.pdf").read_bytes() == b"%PDF-cached"
     # A changed page is printed again: here Chromium is missing, and the message says what to do.
