@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import ExifTags, Image, ImageOps
 
 # Bump when the processing changes, so cached results are made again.
 PROCESS_VERSION = "2"
@@ -37,6 +37,12 @@ class Rendition:
     path: Path  # the cached file
     width: int
     height: int
+
+
+def has_location(source: Path) -> bool:
+    """Whether the original's EXIF holds GPS data (its published copies never do)."""
+    with Image.open(source) as image:
+        return bool(image.getexif().get_ifd(ExifTags.IFD.GPSInfo))
 
 
 def cache_key(source: Path) -> str:

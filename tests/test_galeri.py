@@ -155,3 +155,22 @@ def test_a_gallery_folder_without_its_list_says_how_to_write_it(tmp_path):
     assert result.returncode != 0 and "Traceback" not in output
     assert f"docs/{GALLERY[5:]}/galeri.yml: berkas data tidak ditemukan." in output
     assert "izin_publikasi: true" in output
+
+
+def test_pre_commit_check_refuses_an_original_with_its_gps_location(tmp_path, capsys):
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("periksa", ROOT / "scripts/periksa.py")
+    periksa = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(periksa)
+    project = make_example(copy_project(tmp_path / "proyek"))
+    photo = f"{GALLERY}/papan-plano.jpg"
+    assert periksa.main([photo], root=project) == 1
+    output = capsys.readouterr().out
+    assert f"{photo}: foto ini masih menyimpan lokasi GPS tempat foto diambil." in output
+    assert "ruang-diskusi.png" not in output  # a PNG drawn without EXIF carries no location
+    replace(project / GALLERY / "galeri.yml", "  izin_publikasi: true\n- berkas: ruang", "- berkas: ruang")
+    assert periksa.main([f"{GALLERY}/galeri.yml"], root=project) == 1
+    assert "foto papan-plano.jpg, izin_publikasi: foto belum boleh terbit (tidak ada)." in capsys.readouterr().out
