@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,18 @@ def test_pdf_is_taken_from_the_cache_when_the_page_is_unchanged(tmp_path, monkey
     (site / "tor/index.html").write_text("<h1>TOR baru</h1>", encoding="utf-8")
     with pytest.raises(cetak.PdfError, match="program Chromium tidak ditemukan.*KDA_TANPA_PDF=1"):
         cetak.make_pdfs([job], site, cache)
+
+
+@pytest.mark.skipif(not any(shutil.which(n) for n in cetak.CHROMIUM_NAMES), reason="Chromium is not installed")
+def test_charts_print_in_black_and_white(site, tmp_path):
+    """The learning journey's charts, printed the way the PDFs are. The print stylesheet's grey filter
+    makes Chromium paint each chart as a grey picture (without it they stay coloured vectors)."""
+    html = site / "perjalanan/index.html"
+    assert html.is_file() and "<svg" in html.read_text(encoding="utf-8")
+    job = cetak.PdfJob("perjalanan.md", "perjalanan.pdf", html, tmp_path / "perjalanan.pdf", "https://contoh.invalid/")
+    cetak.make_pdfs([job], site, tmp_path / "cache")
+    pictures = [image.image.convert("RGB") for page in PdfReader(job.target).pages for image in page.images]
+    assert len(pictures) >= 3  # the three charts, as pictures
+    for picture in pictures:
+        small = picture.resize((64, 64))
+        assert all(max(pixel) - min(pixel) <= 2 for pixel in small.get_flattened_data()), "colour on paper"
