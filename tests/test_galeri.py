@@ -158,13 +158,12 @@ def test_a_gallery_folder_without_its_list_says_how_to_write_it(tmp_path):
 
 
 def test_pre_commit_check_refuses_an_original_with_its_gps_location(tmp_path, capsys):
-    import importlib.util
+    import sys
 
     from conftest import ROOT
 
-    spec = importlib.util.spec_from_file_location("periksa", ROOT / "scripts/periksa.py")
-    periksa = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(periksa)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import periksa
     project = make_example(copy_project(tmp_path / "proyek"))
     photo = f"{GALLERY}/papan-plano.jpg"
     assert periksa.main([photo], root=project) == 1
