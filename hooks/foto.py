@@ -20,6 +20,11 @@ from PIL import ExifTags, Image, ImageOps
 PROCESS_VERSION = "2"
 
 
+# What Pillow raises for a file that is not a readable photo (broken, truncated, not an image,
+# or so large it could be a decompression bomb).
+UNREADABLE = (OSError, SyntaxError, ValueError, Image.DecompressionBombError)
+
+
 @dataclass(frozen=True)
 class Size:
     name: str  # suffix of the output file: "kecil" (thumbnail) or "besar" (lightbox)
@@ -41,8 +46,11 @@ class Rendition:
 
 def has_location(source: Path) -> bool:
     """Whether the original's EXIF holds GPS data (its published copies never do)."""
-    with Image.open(source) as image:
-        return bool(image.getexif().get_ifd(ExifTags.IFD.GPSInfo))
+    try:
+        with Image.open(source) as image:
+            return bool(image.getexif().get_ifd(ExifTags.IFD.GPSInfo))
+    except UNREADABLE:
+        return False  # not a readable photo: the build says so
 
 
 def cache_key(source: Path) -> str:

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 
 import foto
 import unduhan
-from galeri import Gallery, find_galleries, is_gallery_source
+from galeri import Gallery, GalleryError, find_galleries, is_gallery_source
 from model import MATERIALS_DIR
 from pages import NOTES_DIR
 
@@ -47,9 +47,11 @@ def cache_dir(config) -> Path:
 def prepare(docs_dir: Path, cache: Path, note_paths: list[str]) -> Media:
     """Check and process every gallery; label every download. Raises galeri.GalleryError."""
     galleries = find_galleries(docs_dir, NOTES_DIR, note_paths)
-    photos, outputs = {}, {}
+    photos, outputs, problems = {}, {}, []
     for gallery in galleries:
-        photos[gallery.note] = tuple(_process(gallery, cache / "foto", outputs))
+        photos[gallery.note] = tuple(_process(gallery, cache / "foto", outputs, problems))
+    if problems:
+        raise GalleryError(problems)
     downloads = {p.relative_to(docs_dir).as_posix(): p for p in _material_files(docs_dir)}
     labels = unduhan.labels({**downloads, **outputs})
     photos = {note: tuple(_with_label(p, labels) for p in items) for note, items in photos.items()}
@@ -65,9 +67,15 @@ def publish(files: Files, config, media: Media) -> Files:
     return files
 
 
-def _process(gallery: Gallery, cache: Path, outputs: dict[str, Path]):
+def _process(gallery: Gallery, cache: Path, outputs: dict[str, Path], problems: list[str]):
     for photo in gallery.photos:
-        renditions = foto.process(photo.source, cache)
+        try:
+            renditions = foto.process(photo.source, cache)
+        except foto.UNREADABLE:
+            problems.append(f"docs/{gallery.folder}/{photo.name}: berkas ini tidak dapat dibaca sebagai foto "
+                            "(rusak, terpotong saat diunggah, atau bukan foto meski berakhiran gambar). "
+                            "Unggah ulang fotonya dari kamera atau ponsel.")
+            continue
         thumb, large = renditions[foto.THUMBNAIL.name], renditions[foto.LARGE.name]
         thumb_path = f"{gallery.folder}/{photo.stem}-{foto.THUMBNAIL.name}.jpg"
         large_path = f"{gallery.folder}/{photo.stem}-{foto.LARGE.name}.jpg"
@@ -81,4 +89,6 @@ def _with_label(photo: GalleryPhoto, labels: dict[str, str]) -> GalleryPhoto:
 
 def _material_files(docs_dir: Path) -> list[Path]:
     folder = docs_dir / MATERIALS_DIR
+    if not folder.is_dir():
+        return []
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix != ".md" and not p.name.startswith("."))

@@ -147,6 +147,15 @@ def test_every_gallery_problem_is_reported_at_once(tmp_path):
         assert expected in output, f"{expected!r} not in:\n{output}"
 
 
+def test_a_broken_photo_is_named_without_a_traceback(tmp_path):
+    project = make_example(copy_project(tmp_path / "proyek"))
+    (project / GALLERY / "ruang-diskusi.png").write_bytes(b"\x89PNG\r\n\x1a\n terpotong")
+    result = run_cli_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert f"{GALLERY}/ruang-diskusi.png: berkas ini tidak dapat dibaca sebagai foto" in output
+
+
 def test_a_gallery_folder_without_its_list_says_how_to_write_it(tmp_path):
     project = make_example(copy_project(tmp_path / "proyek"))
     (project / GALLERY / "galeri.yml").unlink()
