@@ -96,6 +96,7 @@ class ArticleMeta(BaseModel):
     pin: bool = Field(default=False, examples=["true"])
     readtime: Optional[int] = Field(default=None, ge=1, examples=["5"])
     links: list[Any] = Field(default_factory=list, examples=["[tor.md]"])
+    tanggapan: Optional[bool] = Field(default=None, examples=["false"])  # reader responses on/off (hooks/tanggapan.py)
 
 
 class PageMeta(BaseModel):
@@ -107,6 +108,7 @@ class PageMeta(BaseModel):
     description: Optional[PlainText] = Field(default=None, examples=['"Satu kalimat tentang isi halaman."'])
     hide: list[Label] = Field(default_factory=list, examples=["[toc]"])
     search: dict = Field(default_factory=dict, examples=["{exclude: true}"])
+    tanggapan: Optional[bool] = Field(default=None, examples=["true"])  # reader responses on/off (hooks/tanggapan.py)
 
 
 # --- results -------------------------------------------------------------------------------

@@ -15,11 +15,13 @@ from typing import Any
 
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
+from mkdocs.utils import get_relative_url
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import escape
 
 from frontmatter import Article
 from ical import FEED_PATH, in_calendar, meeting_file
+from media import Media
 from model import Agenda, Pertemuan, SiteData
 from pages import PageMap
 from qr import QR_PATH
@@ -67,6 +69,8 @@ class Renderer:
     pages: PageMap
     articles: tuple[Article, ...] = ()  # published articles, newest first
     categories: tuple[str, ...] = ()  # the blog's categories_allowed
+    media: Media = Media()
+    pdfs: tuple = ()  # cetak.PdfJob of each page printed to PDF
     schedule_page: str = "jadwal.md"
     topics_page: str = "topik.md"
     journal: Any = None  # journal.Journal: the learning journal's figures (issue 6)
@@ -90,6 +94,7 @@ class Renderer:
             journal=self.journal,
             charts=self.charts,
             members_page=self.members_page,
+            ukuran=self.media.labels.__getitem__,  # "PDF, 1,2 MB" of a file in docs/
             **context,
         )
 
@@ -165,6 +170,18 @@ class Renderer:
 
     def articles_for_topic(self, topic_id: str) -> list[Article]:
         return [a for a in self.articles if topic_id in a.topics]
+    def gallery(self, page_path: str, page_url: str) -> str:
+        """The photo gallery of a note, or "" when it has none."""
+        photos = self.media.galleries.get(page_path)
+        if not photos:
+            return ""
+        return self.render("galeri.md.j2", page_path, photos=photos, gallery_id=page_path[:-3].replace("/", "-"),
+                           url=lambda target: get_relative_url(target, page_url))
+
+    def pdf_link(self, page_path: str, judul: str) -> str:
+        """The link to this page's PDF, or "" when the build makes none (KDA_TANPA_PDF)."""
+        job = next((j for j in self.pdfs if j.page == page_path), None)
+        return self.render("unduh_pdf.md.j2", page_path, pdf_path=job.site_path, judul=judul) if job else ""
 
     def meetings_with_notes(self) -> list[Pertemuan]:
         """Meetings that have a note, newest first (undated ones by number)."""

@@ -15,12 +15,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
+import cetak
 import guard
+import media
+import tanggapan
 from blog import (avatar_files, blog_categories, check_writers_pages, configure_blog, hold_back_unpublished,
                   profile_files)
 from cards import publish_all
 from charts import build_charts
 from frontmatter import FrontMatterError
+from galeri import GalleryError
 from images import UnreadableImage, is_content_image, optimise
 from journal import Journal
 from meta import page_preview
@@ -43,9 +47,11 @@ IMAGES_CACHE_DIR = ".cache/gambar"  # content images optimised by earlier builds
 @dataclass(frozen=True)
 class BuildState:
     data: SiteData
+    responses: tanggapan.ResponseSettings
     renderer: Renderer | None = None
     cards: dict = field(default_factory=dict)  # path in the site -> preview card, filled per page
     images: tuple = ()  # (source, destination) of each content image, optimised after the build
+    pdf_jobs: tuple[cetak.PdfJob, ...] = ()
 
 
 # --- events ------------------------------------------------------------------------------
@@ -60,7 +66,11 @@ def on_config(config):
         raise PluginError(str(error)) from None
     for warning in data.peringatan:
         log.warning(warning)
-    config[STATE] = BuildState(data)
+    try:
+        responses = tanggapan.read_settings(config.extra)
+    except tanggapan.ResponseConfigError as error:
+        raise PluginError(_listed("Pengaturan tanggapan pembaca tidak sah:", error.problems)) from None
+    config[STATE] = BuildState(data, responses)
     configure_blog(config, data, root)
     config.plugins["macros"].register_macros(_macros(config))
     return config
@@ -73,7 +83,6 @@ def on_pre_build(config):
 
 
 def on_files(files, config):
-    guard.check_files(files, config)
     guard.check_sources(files, config)
     state: BuildState = config[STATE]
     paths = [f.src_uri for f in files.documentation_pages()]
@@ -88,6 +97,13 @@ def on_files(files, config):
         problems.append(str(error))
     if problems:
         raise PluginError("\n".join(problems))
+    try:
+        build_media = media.prepare(Path(config.docs_dir), media.cache_dir(config), list(page_map.notes.values()))
+    except GalleryError as error:
+        raise PluginError(_listed("Foto pertemuan belum boleh terbit:", error.problems)) from None
+    files = media.publish(files, config, build_media)
+    guard.check_files(files, config)  # after the gallery's originals and galeri.yml are taken out
+    pdf_jobs = cetak.register(files, config) if cetak.enabled() else ()
     today = build_date(state.data)
     articles = hold_back_unpublished(files, articles, today)
     for avatar in avatar_files(config):
@@ -98,11 +114,11 @@ def on_files(files, config):
     charts = build_charts(journal)
     for chart in charts.values():
         files.append(File.generated(config, chart.path, content=chart.svg))
-    renderer = Renderer(env, state.data, agenda, page_map, articles=articles,
-                        categories=blog_categories(config), journal=journal, charts=charts)
+    renderer = Renderer(env, state.data, agenda, page_map, articles=articles, categories=blog_categories(config),
+                        media=build_media, pdfs=pdf_jobs, journal=journal, charts=charts)
     for profile in profile_files(config, state.data, articles, renderer.author_profile):
         files.append(profile)
-    config[STATE] = replace(state, renderer=renderer, images=_images(files, config))
+    config[STATE] = replace(state, renderer=renderer, images=_images(files, config), pdf_jobs=pdf_jobs)
     _add_generated(files, config)
     return files
 
@@ -111,6 +127,9 @@ def on_page_markdown(markdown, page, config, files):
     renderer: Renderer = config[STATE].renderer
     path = page.file.src_uri
     nomor = renderer.pages.meeting_of_note(path)
+    problem = tanggapan.front_matter_problem(page.meta, f"docs/{path}")
+    if problem:
+        log.warning(problem)
     if nomor is not None:
         return renderer.note_header(path, renderer.data.meeting(nomor)) + "\n" + markdown
     material_id = renderer.pages.material_of_page(path)
@@ -128,12 +147,17 @@ def on_page_content(html, page, config, files):
     nomor = renderer.pages.meeting_of_note(page.file.src_uri)
     if nomor is None and not is_post(page):
         return html
+    if nomor is not None:  # after the check: the lightbox's data-* attributes are ours, never a member's
+        html += renderer.gallery(page.file.src_uri, page.url)
     meeting = renderer.data.meeting(nomor) if nomor is not None else None
     return html + share_block(renderer.env, page.title, page.canonical_url, meeting)
 
 
 def on_page_context(context, page, config, nav):
-    context["kda_meta"] = page_preview(page, config, config[STATE].renderer, config[STATE].cards)
+    state: BuildState = config[STATE]
+    context["kda_meta"] = page_preview(page, config, state.renderer, state.cards)
+    context["kda_tanggapan"] = tanggapan.view(
+        state.responses, page.meta, page.file.src_uri, page.title or config.site_name, page.canonical_url or page.url)
     return context
 
 
@@ -143,9 +167,14 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
-    rewrite_redirect_pages(config, config[STATE].renderer.env)
-    publish_all(config[STATE].cards, Path(config.site_dir), _root(config) / CACHE_DIR)
+    state: BuildState = config[STATE]
+    rewrite_redirect_pages(config, state.renderer.env)
+    publish_all(state.cards, Path(config.site_dir), _root(config) / CACHE_DIR)
     _optimise_images(config)
+    try:
+        cetak.make_pdfs(list(state.pdf_jobs), Path(config.site_dir), media.cache_dir(config) / "pdf")
+    except cetak.PdfError as error:
+        raise PluginError(str(error)) from None
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -206,6 +235,10 @@ def build_date(data: SiteData) -> dt.date:
         raise PluginError(f"{TODAY_VARIABLE}: harus berformat TTTT-BB-HH, misalnya 2014-01-10; tertulis \"{value}\".") from None
 
 
+def _listed(head: str, problems: list[str]) -> str:
+    return "\n".join([head] + [f"  - {p}" for p in problems])
+
+
 def _macros(config) -> dict:
     """The macros maintainer pages may call; each renders a template for the current page."""
     macros_plugin = config.plugins["macros"]
@@ -234,4 +267,5 @@ def _macros(config) -> dict:
         "daftar_panduan_menulis": view("writing_guide_lists"),
         "langganan": view("subscribe"),
         "poster": view("poster"),
+        "unduh_pdf": view("pdf_link"),
     }

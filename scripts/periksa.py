@@ -113,6 +113,29 @@ def check_safety(project: Project, changed: list[str]) -> list[str]:
         problems += guard.source_problems(checker, allowed, path, markdown, meta,
                                           lambda: guard.lines_before(source, markdown))[0]
     return problems
+def check_galleries(project: Project, changed: list[str]) -> list[str]:
+    """Meeting photos (hooks/galeri.py): caption and consent for each; and, because the
+    repository is public, no original may carry its GPS location into git (the site strips it,
+    the repository keeps the original as committed)."""
+    from foto import has_location
+    from galeri import GalleryError, find_galleries
+    from pages import NOTES_DIR
+
+    notes = [p for p in project.pages() if p.startswith(f"{NOTES_DIR}/") and p.count("/") == 1]
+    try:
+        galleries = find_galleries(project.root / DOCS, NOTES_DIR, notes, docs_label=DOCS)
+    except GalleryError as error:
+        return error.problems
+    return [f"{DOCS}/{g.folder}/{photo.name}: foto ini masih menyimpan lokasi GPS tempat foto diambil. "
+            "Situs menghapusnya, tetapi repositori menyimpan berkas aslinya. Hapus lokasinya sebelum commit "
+            "(misalnya kirim ulang foto lewat aplikasi yang membuang data lokasi, atau matikan lokasi di kamera) "
+            "lalu ganti berkasnya."
+            for g in galleries for photo in g.photos if has_location(photo.source)]
+
+
+def is_photo(path: str) -> bool:
+    parts = path.split("/")
+    return len(parts) >= 5 and parts[:2] == [DOCS, "pertemuan"] and parts[3] == "foto"
 
 
 def is_data(path: str) -> bool:
@@ -123,7 +146,7 @@ def is_page(path: str) -> bool:
     return path.startswith(f"{DOCS}/") and path.endswith(".md")
 
 
-KINDS: dict[str, Callable[[str], bool]] = {"data": is_data, "halaman": is_page}
+KINDS: dict[str, Callable[[str], bool]] = {"data": is_data, "halaman": is_page, "foto": is_photo}
 
 # (kinds of file the check reads, the check). A check runs when a changed file is of its kind.
 # Other checks plug in here with one line each, e.g. the front matter of articles and notes
@@ -133,6 +156,7 @@ CHECKS: tuple[tuple[frozenset[str], Check], ...] = (
     (frozenset({"data", "halaman"}), check_page_mapping),
     (frozenset({"data", "halaman"}), check_front_matter),
     (frozenset({"halaman"}), check_safety),
+    (frozenset({"foto", "halaman"}), check_galleries),
 )
 
 

@@ -121,3 +121,25 @@ def page(site):
 def text_of(node) -> str:
     """Visible text with whitespace collapsed, without the headings' permalink signs."""
     return " ".join(node.get_text(" ").replace("¶", " ").split())
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory) -> Path:
+    """A copy of the project with a test gallery, a material file and responses set (tests/contoh.py),
+    built once without PDFs (the real site's build tests those)."""
+    from contoh import make_example
+
+    project = make_example(copy_project(tmp_path_factory.mktemp("contoh")))
+    with environment(KDA_TANPA_PDF="1"):
+        return build_site(project, project / "site")
+
+
+@pytest.fixture(scope="session")
+def example_page(example_site):
+    def parse(url: str) -> BeautifulSoup:
+        path = example_site / url
+        if url.endswith("/") or url == "":
+            path = path / "index.html"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+    return parse

@@ -189,12 +189,12 @@ def test_every_problem_of_a_file_is_reported():
 
 # --- other writers' pages --------------------------------------------------------------------
 
-def test_notes_and_material_pages_may_have_title_and_description_only():
+def test_notes_and_material_pages_have_few_keys():
     assert check_page("pertemuan/02-x.md", "---\ntitle: Catatan\ndescription: Ringkas.\n---\nIsi\n") == []
     assert check_page("pertemuan/02-x.md", "Isi tanpa kepala\n") == []
     [problem] = check_page("pertemuan/02-x.md", "---\njudul: Catatan\n---\nIsi\n")
     assert problem == ("docs/pertemuan/02-x.md, baris 2: 'judul' bukan nama kolom yang dikenal. "
-                       "Mungkin maksudnya 'title'? Kolom yang boleh: title, description, hide, search.")
+                       "Mungkin maksudnya 'title'? Kolom yang boleh: title, description, hide, search, tanggapan.")
     [problem] = check_page("materi/x.md", "---\ntitle: [Materi\n---\nIsi\n")
     assert problem.startswith("docs/materi/x.md, baris 3, kolom 1: penulisan kepala halaman tidak sah")
 

@@ -1,0 +1,101 @@
+"""Resize and clean one photo with Pillow: a thumbnail and a large copy, metadata stripped.
+
+The photos of a child-protection group can reveal where children live: every output is a
+fresh image made from the pixels only, so EXIF (GPS, camera, date), XMP, IPTC and comments
+of the original are gone. The camera's orientation is applied to the pixels first, so the
+photo still stands the right way up without its EXIF. Results are cached under a folder
+outside docs/, keyed by the original's content and the settings, so a rebuild does no
+image work twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import ExifTags, Image, ImageOps
+
+# Bump when the processing changes, so cached results are made again.
+PROCESS_VERSION = "2"
+
+
+# What Pillow raises for a file that is not a readable photo (broken, truncated, not an image,
+# or so large it could be a decompression bomb).
+UNREADABLE = (OSError, SyntaxError, ValueError, Image.DecompressionBombError)
+
+
+@dataclass(frozen=True)
+class Size:
+    name: str  # suffix of the output file: "kecil" (thumbnail) or "besar" (lightbox)
+    box: int  # longest side, in pixels; smaller photos are not enlarged
+    quality: int  # JPEG quality
+
+
+THUMBNAIL = Size("kecil", 480, 70)
+LARGE = Size("besar", 1600, 82)
+SIZES = (THUMBNAIL, LARGE)
+
+
+@dataclass(frozen=True)
+class Rendition:
+    path: Path  # the cached file
+    width: int
+    height: int
+
+
+def has_location(source: Path) -> bool:
+    """Whether the original's EXIF holds GPS data (its published copies never do)."""
+    try:
+        with Image.open(source) as image:
+            return bool(image.getexif().get_ifd(ExifTags.IFD.GPSInfo))
+    except UNREADABLE:
+        return False  # not a readable photo: the build says so
+
+
+def cache_key(source: Path) -> str:
+    digest = hashlib.sha256(f"{PROCESS_VERSION}|{SIZES}".encode())
+    digest.update(source.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def process(source: Path, cache_dir: Path) -> dict[str, Rendition]:
+    """The thumbnail and the large copy of `source` (made once, then read from the cache)."""
+    key = cache_key(source)
+    targets = {size.name: cache_dir / f"{key}-{size.name}.jpg" for size in SIZES}
+    if not all(path.is_file() for path in targets.values()):
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        with Image.open(source) as original:
+            # JPEG: decode at the smallest scale still at least the large size (much faster, same result).
+            original.draft("RGB", (LARGE.box, LARGE.box))
+            upright = ImageOps.exif_transpose(original)
+            pixels = _pixels_only(upright)
+        for size in SIZES:
+            _save(pixels, size, targets[size.name])
+    return {name: _rendition(path) for name, path in targets.items()}
+
+
+def _pixels_only(image: Image.Image) -> Image.Image:
+    """A new RGB image holding the pixels and nothing else (no EXIF, XMP, ICC or comments)."""
+    if image.mode in ("RGBA", "LA", "P"):
+        image = image.convert("RGBA")
+        background = Image.new("RGB", image.size, "white")
+        background.paste(image, mask=image.getchannel("A"))
+        image = background
+    rgb = image.convert("RGB")
+    clean = Image.new("RGB", rgb.size)
+    clean.paste(rgb)
+    return clean
+
+
+def _save(pixels: Image.Image, size: Size, target: Path) -> None:
+    image = pixels.copy()
+    image.thumbnail((size.box, size.box), Image.Resampling.LANCZOS)
+    partial = target.with_suffix(".tmp")
+    image.save(partial, "JPEG", quality=size.quality, optimize=True, progressive=True, exif=b"")
+    partial.replace(target)  # a build stopped halfway leaves no half-written file in the cache
+
+
+def _rendition(path: Path) -> Rendition:
+    with Image.open(path) as image:
+        return Rendition(path, image.width, image.height)
