@@ -25,6 +25,10 @@ from media import Media
 from model import Agenda, Pertemuan, SiteData
 from pages import PageMap
 from qr import QR_PATH
+
+# The RSS plugin's file (mkdocs.yml: rss), written after the pages are built: linked by its
+# full address, since MkDocs' link check only knows files that exist before the pages.
+ARTICLES_FEED = "feed_rss_created.xml"
 from scaffold import NewArticle, render_article
 
 LOCALE = "id"
@@ -75,6 +79,7 @@ class Renderer:
     topics_page: str = "topik.md"
     journal: Any = None  # journal.Journal: the learning journal's figures (issue 6)
     charts: dict = field(default_factory=dict)  # charts.Chart by name, drawn once per build
+    site_url: str = ""  # the public address (mkdocs.yml), for files written after the pages (the RSS feed)
     members_page: str = "anggota.md"
 
     def render(self, template: str, page_path: str, **context) -> str:
@@ -122,7 +127,8 @@ class Renderer:
         return self.render("daftar_materi.md.j2", page_path)
 
     def subscribe(self, page_path: str) -> str:
-        return self.render("langganan.md.j2", page_path, calendar_feed=FEED_PATH)
+        return self.render("langganan.md.j2", page_path, calendar_feed=FEED_PATH,
+                           articles_feed=f"{self.site_url}{ARTICLES_FEED}")
 
     def poster(self, page_path: str, address: str) -> str:
         return self.render("poster.md.j2", page_path, address=address, qr_file=QR_PATH)

@@ -115,7 +115,7 @@ def on_files(files, config):
     for chart in charts.values():
         files.append(File.generated(config, chart.path, content=chart.svg))
     renderer = Renderer(env, state.data, agenda, page_map, articles=articles, categories=blog_categories(config),
-                        media=build_media, pdfs=pdf_jobs, journal=journal, charts=charts)
+                        media=build_media, pdfs=pdf_jobs, journal=journal, charts=charts, site_url=config.site_url or "")
     for profile in profile_files(config, state.data, articles, renderer.author_profile):
         files.append(profile)
     config[STATE] = replace(state, renderer=renderer, images=_images(files, config), pdf_jobs=pdf_jobs)
