@@ -10,6 +10,7 @@ are in the README ("Pencarian").
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -61,7 +62,10 @@ async def _write_index(site_dir: Path) -> int:
 def write_index(site_dir: Path) -> int:
     """Index every page of the built site into site_dir/pagefind/; returns the page count."""
     try:
-        return asyncio.run(_write_index(site_dir))
+        # Pagefind's Python API is async. A thread of its own gives it a fresh event loop even
+        # when the build runs inside one (a test session that drives a browser, for example).
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(asyncio.run, _write_index(site_dir)).result()
     except Exception as error:  # the binary failed: say so in Indonesian, stop the build
         raise PluginError(f"Indeks pencarian (Pagefind) gagal dibuat di {site_dir / OUTPUT_DIR}: {error}") from None
 

@@ -84,14 +84,20 @@ function onKey(ui, event) {
   }
 }
 
+// Indonesian forms plurals by reduplication ("anak-anak", "masalah-masalah"): search the
+// root, which the pages use far more often than the plural.
+function normalize(query) {
+  return query.trim().replace(/(^|[^\p{L}])(\p{L}+)-\2(?![\p{L}])/giu, "$1$2");
+}
+
 async function search(ui) {
-  const query = ui.input.value.trim();
+  const query = normalize(ui.input.value);
   if (!query) { show(ui, say("search.result.placeholder"), []); return; }
   const api = await loadPagefind();
   const found = await api.debouncedSearch(query, {}, 150);
   if (found === null) return; // a later keystroke superseded this query
   const pages = await Promise.all(found.results.slice(0, MAX_RESULTS).map((result) => result.data()));
-  if (ui.input.value.trim() !== query) return;
+  if (normalize(ui.input.value) !== query) return;
   const count = found.results.length;
   show(ui, count === 0 ? say("search.result.none") : count === 1 ? say("search.result.one") : say("search.result.other", count),
     pages.map(renderPage));

@@ -1,0 +1,107 @@
+"""The header search in a real browser: Pagefind answers, Material's look, Indonesian."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from conftest import DESKTOP, PHONE
+
+QUERIES = yaml.safe_load((Path(__file__).resolve().parents[1] / "search_queries.yml").read_text(encoding="utf-8"))
+RESULT_WORDS = ("ditemukan", "Tidak ada")
+
+
+def wait_for_results(page) -> None:
+    page.wait_for_function(
+        "words => words.some(w => (document.querySelector('.kda-search .md-search-result__meta')?.textContent || '').includes(w))",
+        arg=list(RESULT_WORDS), timeout=10000)
+    page.wait_for_timeout(300)  # the search is debounced: let the last keystroke's results land
+
+
+def ask(page, query: str) -> list[str]:
+    """Type `query` into the header box; the site paths of the result pages, best first."""
+    box = page.locator(".kda-search .md-search__input")
+    box.fill("")
+    page.wait_for_function("() => !document.querySelector('.kda-search .md-search-result__item')")
+    box.press_sequentially(query, delay=15)
+    wait_for_results(page)
+    hrefs = page.eval_on_selector_all(".kda-search .md-search-result__item > a:first-child", "links => links.map(a => a.href)")
+    return [urlsplit(h).path.lstrip("/") for h in hrefs]
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, base_url):
+    context = browser.new_context(viewport=DESKTOP, base_url=base_url)
+    page = context.new_page()
+    page.goto("tor/")
+    page.locator(".kda-search .md-search__input").click()
+    yield page
+    context.close()
+
+
+def test_query_set_is_large_enough():
+    assert len(QUERIES) >= 25
+    abbreviations = {q["query"] for q in QUERIES}
+    assert {"PKSA", "LKSA", "ABH", "ADK", "AMPK", "SAKTI PEKSOS", "anak-anak", "melindungi", "dilindungi"} <= abbreviations
+
+
+@pytest.mark.parametrize("item", QUERIES, ids=[q["query"] for q in QUERIES])
+def test_query_finds_its_pages(search_page, item):
+    if item.get("limit"):
+        pytest.xfail(item["limit"])
+    found = ask(search_page, item["query"])[:10]
+    missing = [p or "(beranda)" for p in item["pages"] if p not in found]
+    assert not missing, f"{item['query']!r} ({item['why']}): not in the first 10 results {found}"
+
+
+def test_typing_on_a_phone_finds_and_opens_the_page(new_page):
+    page = new_page(PHONE)
+    page.goto("")
+    page.locator(".md-header__button[for='__search']").click()
+    box = page.locator(".kda-search .md-search__input")
+    assert box.is_visible() and box.evaluate("el => el === document.activeElement")
+    box.press_sequentially("melindungi", delay=15)
+    wait_for_results(page)
+    meta = page.locator(".kda-search .md-search-result__meta").inner_text()
+    assert "dokumen ditemukan" in meta
+    result = page.locator(".kda-search .md-search-result__item > a:first-child[href$='/pertemuan/02-perlindungan-anak/']")
+    assert result.locator("mark").first.inner_text().lower() == "perlindungan"  # the match is highlighted
+    result.click()
+    page.wait_for_url("**/pertemuan/02-perlindungan-anak/")
+    assert "Perlindungan" in page.locator("h1").first.inner_text()
+    assert not page.locator("#__search").is_checked()  # the search closed on the way
+
+
+def test_keyboard_shortcut_opens_search_and_escape_closes_it(new_page):
+    page = new_page(DESKTOP)
+    page.goto("jadwal/")
+    page.keyboard.press("/")
+    assert page.locator("#__search").is_checked()
+    page.keyboard.type("LKSA")
+    wait_for_results(page)
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+
+
+def test_no_result_says_so_in_indonesian(new_page):
+    page = new_page(DESKTOP)
+    page.goto("")
+    page.keyboard.press("/")
+    page.keyboard.type("zzzqqq")
+    wait_for_results(page)
+    assert page.locator(".kda-search .md-search-result__meta").inner_text() == "Tidak ada dokumen yang sesuai"
+
+
+def test_only_pagefind_is_downloaded(site, page):
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert not (site / "search" / "search_index.json").exists()  # Material's search plugin is off
+    entry = (site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
+    assert '"id"' in entry  # one index, stemmed as Indonesian
+    html = page("tor/")
+    assert html.select_one("template#kda-search") is not None
+    assert html.select_one("form[name=search]") is None  # Material's own box would fetch its index
