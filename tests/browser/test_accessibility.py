@@ -1,0 +1,47 @@
+"""axe-core (bundled by the axe-playwright-python package, never a CDN) on every page type,
+in light and dark mode and with the search open: no serious or critical violation."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import DESKTOP, PAGE_TYPES, PHONE
+
+BLOCKING = {"serious", "critical"}
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return Axe()
+
+
+def blocking_violations(axe, page) -> list[str]:
+    results = axe.run(page)
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+            for v in results.response["violations"] if v["impact"] in BLOCKING]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("name", "path"), list(PAGE_TYPES.items()), ids=list(PAGE_TYPES))
+def test_no_serious_violations(browser, base_url, axe, name, path, scheme):
+    context = browser.new_context(viewport=PHONE, base_url=base_url, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(path)
+    found = blocking_violations(axe, page)
+    context.close()
+    assert not found, f"{name} ({scheme}): " + "; ".join(found)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["ponsel", "desktop"])
+def test_open_search_with_results_has_no_serious_violations(browser, base_url, axe, viewport):
+    context = browser.new_context(viewport=viewport, base_url=base_url)
+    page = context.new_page()
+    page.goto("tor/")
+    page.keyboard.press("/")
+    page.keyboard.type("perlindungan")
+    page.wait_for_selector(".kda-search .md-search-result__item")
+    page.wait_for_timeout(300)
+    found = blocking_violations(axe, page)
+    context.close()
+    assert not found, "; ".join(found)

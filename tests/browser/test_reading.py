@@ -1,0 +1,111 @@
+"""What a reader sees in a real browser: phone layout, tap targets, no-JavaScript reading,
+dark mode, and a screenshot of each page type at phone and desktop width."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import DESKTOP, PAGE_TYPES, PHONE
+
+PAGES = list(PAGE_TYPES.items())
+IDS = list(PAGE_TYPES)
+MIN_TARGET = 24  # CSS px: WCAG 2.2 "Target Size (Minimum)"; inline links in text are exempt
+
+# Controls a finger must hit on a phone (inline links in running text are exempt).
+TARGETS = ("header .md-header__button, header label, .md-search__icon, .md-footer__link, "
+           ".md-top, .md-source, button, .md-nav__link, .md-typeset .md-button")
+
+# Contrast of the body text and of links against the page background, as the browser paints them.
+CONTRAST_JS = """() => {
+  const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const bg = getComputedStyle(document.body).backgroundColor;
+  const text = getComputedStyle(document.querySelector('.md-typeset p, .md-typeset li')).color;
+  const link = getComputedStyle(document.querySelector('.md-typeset a:not(.headerlink)') || document.body).color;
+  return { scheme: document.body.dataset.mdColorScheme, bg, text: ratio(text, bg), link: ratio(link, bg) };
+}"""
+
+
+@pytest.fixture(scope="module")
+def phone(browser, base_url):
+    context = browser.new_context(viewport=PHONE, base_url=base_url, device_scale_factor=2, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize(("name", "path"), PAGES, ids=IDS)
+def test_no_horizontal_scroll_on_a_phone(phone, name, path):
+    phone.goto(path)
+    widths = phone.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert widths[0] <= widths[1], f"{name}: the page is {widths[0]} px wide on a {widths[1]} px screen"
+    too_wide = phone.evaluate("""() => [...document.querySelectorAll('.md-content *')]
+        .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+                      && !el.closest('.md-typeset__scrollwrap, pre, code'))
+        .map(el => el.tagName + '.' + el.className).slice(0, 5)""")
+    assert not too_wide, f"{name}: content wider than the screen: {too_wide}"
+
+
+def test_schedule_is_cards_on_a_phone(phone):
+    phone.goto("jadwal/")
+    cards = phone.locator(".kda-pertemuan")
+    assert cards.count() >= 16
+    box = cards.first.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    assert phone.locator(".md-content table").count() == 0 or phone.evaluate(
+        "() => [...document.querySelectorAll('.md-content table')].every(t => t.closest('.md-typeset__scrollwrap'))")
+
+
+@pytest.mark.parametrize(("name", "path"), PAGES, ids=IDS)
+def test_tap_targets_are_large_enough(phone, name, path):
+    phone.goto(path)
+    small = phone.evaluate("""([selector, min]) => [...document.querySelectorAll(selector)]
+        .filter(el => { const r = el.getBoundingClientRect();
+                        return el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })
+                               && getComputedStyle(el).pointerEvents !== 'none'
+                               && r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight; })
+        .filter(el => { const r = el.getBoundingClientRect(); return r.width < min || r.height < min; })
+        .map(el => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().width)}x${Math.round(el.getBoundingClientRect().height)}`)""",
+                           [TARGETS, MIN_TARGET])
+    assert not small, f"{name}: tap targets smaller than {MIN_TARGET} px: {small}"
+
+
+@pytest.mark.parametrize(("name", "path"), PAGES, ids=IDS)
+def test_content_is_readable_without_javascript(browser, base_url, page, name, path):
+    context = browser.new_context(viewport=PHONE, base_url=base_url, java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(path)
+    shown = " ".join(tab.locator("article").inner_text().split())
+    built = " ".join(page(path).select_one("article").get_text(" ").split())
+    first_words = " ".join(built.replace("¶", "").split()[:6])
+    context.close()
+    assert len(shown) > 100 and first_words.split()[0] in shown, f"{name}: the article text is not in the HTML"
+    assert page(path).select_one("nav.md-nav--primary a[href]") is not None  # navigation is plain links
+
+
+@pytest.mark.parametrize(("name", "path"), PAGES, ids=IDS)
+def test_dark_mode_is_readable(browser, base_url, name, path):
+    context = browser.new_context(viewport=PHONE, base_url=base_url, color_scheme="dark")
+    tab = context.new_page()
+    tab.goto(path)
+    measured = tab.evaluate(CONTRAST_JS)
+    context.close()
+    assert measured["scheme"] == "slate", f"{name}: the dark palette was not chosen"
+    assert measured["text"] >= 4.5 and measured["link"] >= 4.5, f"{name}: contrast in dark mode {measured}"
+
+
+@pytest.mark.parametrize(("width", "viewport"), [("ponsel", PHONE), ("desktop", DESKTOP)])
+def test_screenshots_of_each_page_type(browser, base_url, artifacts, width, viewport):
+    """Saved for a person to look at: test-artifacts/screenshots/<type>-<width>[-gelap].png."""
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport=viewport, base_url=base_url, color_scheme=scheme)
+        tab = context.new_page()
+        for name, path in PAGES:
+            tab.goto(path)
+            suffix = "-gelap" if scheme == "dark" else ""
+            target = artifacts / f"{name}-{width}{suffix}.png"
+            tab.screenshot(path=str(target), full_page=(scheme == "light"))
+            assert target.stat().st_size > 5000
+        context.close()
