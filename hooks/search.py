@@ -4,7 +4,7 @@ Pagefind (the PyPI package ships its binary, so the build stays offline) stems I
 with Snowball: "melindungi", "dilindungi" and "perlindungan" all meet at "lindung", which
 Material's lunr search cannot do (it has no Indonesian stemmer). Its index is split into
 chunks, so a reader downloads only the parts a query needs. The figures behind this choice
-are in the README ("Pencarian").
+are in the README ("Search").
 """
 
 from __future__ import annotations
@@ -16,8 +16,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from pagefind.index import IndexConfig, PagefindIndex
 
-OUTPUT_DIR = "pagefind"  # inside site_dir; the header search loads pagefind/pagefind.js from here
+OUTPUT_DIR = "pagefind"  # inside site_dir; docs/assets/kda-search.js loads pagefind/pagefind.js
 LANGUAGE = "id"  # every page is <html lang="id">; forcing it keeps one index if a page forgets
+
+# Every page of the site is some/path/index.html (MkDocs' directory URLs); this leaves out
+# 404.html, which is no search result.
+PAGES = "{index.html,**/index.html}"
 
 # What is not the page's own text: the header, the navigation, the table of contents, the
 # footer, the headings' permalink signs and the "edit this page" button.
@@ -26,37 +30,17 @@ EXCLUDED = (
     ".headerlink", ".md-content__button", ".md-source-file", ".md-top", ".md-dialog",
 )
 
-# Pages that only list or point to other pages are not search results.
-SKIPPED_PAGES = ("404.html",)
-
 
 def index_config() -> IndexConfig:
-    return IndexConfig(
-        root_selector="html",
-        exclude_selectors=list(EXCLUDED),
-        force_language=LANGUAGE,
-        output_path=OUTPUT_DIR,
-    )
-
-
-def pages_to_index(site_dir: Path) -> list[Path]:
-    return sorted(p for p in site_dir.rglob("*.html")
-                  if p.relative_to(site_dir).as_posix() not in SKIPPED_PAGES
-                  and OUTPUT_DIR not in p.relative_to(site_dir).parts)
-
-
-def page_url(site_dir: Path, path: Path) -> str:
-    """The address MkDocs gives the page: tor/index.html -> /tor/ (use_directory_urls)."""
-    relative = path.relative_to(site_dir).as_posix()
-    return "/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+    return IndexConfig(root_selector="html", exclude_selectors=list(EXCLUDED),
+                       force_language=LANGUAGE, output_path=OUTPUT_DIR)
 
 
 async def _write_index(site_dir: Path) -> int:
     async with PagefindIndex(config=index_config()) as index:
-        for path in pages_to_index(site_dir):
-            await index.add_html_file(content=path.read_text(encoding="utf-8"), url=page_url(site_dir, path))
+        indexed = await index.add_directory(str(site_dir), glob=PAGES)
         await index.write_files(output_path=str(site_dir / OUTPUT_DIR))
-        return len(pages_to_index(site_dir))
+        return indexed["page_count"]
 
 
 def write_index(site_dir: Path) -> int:
