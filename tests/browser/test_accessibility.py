@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import DESKTOP, PAGE_TYPES, PHONE
+from .conftest import DESKTOP, PAGE_TYPES, PHONE
 
 BLOCKING = {"serious", "critical"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DESKTOP, PAGE_TYPES, PHONE
+from .conftest import DESKTOP, PAGE_TYPES, PHONE
 
 PAGES = list(PAGE_TYPES.items())
 IDS = list(PAGE_TYPES)

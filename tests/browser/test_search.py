@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from conftest import DESKTOP, PHONE
+from .conftest import DESKTOP, PHONE
 
 QUERIES = yaml.safe_load((Path(__file__).resolve().parents[1] / "search_queries.yml").read_text(encoding="utf-8"))
 RESULT_WORDS = ("ditemukan", "Tidak ada")

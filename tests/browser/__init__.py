@@ -1,0 +1,1 @@
+"""Browser checks (Playwright + Debian Chromium); fixtures in conftest.py."""
