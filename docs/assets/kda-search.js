@@ -113,7 +113,8 @@ function show(ui, meta, items) {
 function renderPage(page) {
   const item = element("li", "md-search-result__item");
   item.append(renderDocument(page.url, page.meta.title, page.excerpt, true));
-  const sections = page.sub_results.filter((section) => section.url !== page.url && section.title !== page.meta.title);
+  const sections = page.sub_results.filter((section) =>
+    section.url !== page.url && section.title !== page.meta.title && section.excerpt !== page.excerpt);
   const shown = sections.slice(0, MAX_SECTIONS);
   const folded = sections.slice(MAX_SECTIONS);
   item.append(...shown.map((section) => renderDocument(section.url, section.title, section.excerpt, false)));

@@ -57,8 +57,8 @@ def test_query_finds_its_pages(search_page, item):
     assert not missing, f"{item['query']!r} ({item['why']}): not in the first 10 results {found}"
 
 
-def test_typing_on_a_phone_finds_and_opens_the_page(new_page):
-    page = new_page(PHONE)
+def test_typing_on_a_phone_finds_and_opens_the_page(new_page, artifacts):
+    page = new_page(PHONE, has_touch=True, is_mobile=True)
     page.goto("")
     page.locator(".md-header__button[for='__search']").click()
     box = page.locator(".kda-search .md-search__input")
@@ -69,19 +69,24 @@ def test_typing_on_a_phone_finds_and_opens_the_page(new_page):
     assert "dokumen ditemukan" in meta
     result = page.locator(".kda-search .md-search-result__item > a:first-child[href$='/pertemuan/02-perlindungan-anak/']")
     assert result.locator("mark").first.inner_text().lower() == "perlindungan"  # the match is highlighted
+    page.screenshot(path=str(artifacts / "pencarian-ponsel.png"))
+    for control in (page.locator(".kda-search button[type=reset]"), result):
+        box = control.bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24  # large enough for a finger
     result.click()
     page.wait_for_url("**/pertemuan/02-perlindungan-anak/")
     assert "Perlindungan" in page.locator("h1").first.inner_text()
     assert not page.locator("#__search").is_checked()  # the search closed on the way
 
 
-def test_keyboard_shortcut_opens_search_and_escape_closes_it(new_page):
+def test_keyboard_shortcut_opens_search_and_escape_closes_it(new_page, artifacts):
     page = new_page(DESKTOP)
     page.goto("jadwal/")
     page.keyboard.press("/")
     assert page.locator("#__search").is_checked()
     page.keyboard.type("LKSA")
     wait_for_results(page)
+    page.screenshot(path=str(artifacts / "pencarian-desktop.png"))
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
     page.keyboard.press("Escape")
