@@ -31,16 +31,17 @@ EXCLUDED = (
 )
 
 
-def index_config() -> IndexConfig:
+def index_config(site_dir: Path) -> IndexConfig:
+    # An absolute output path: the index writes itself when the `async with` block ends, and a
+    # relative one would land in the current directory, not in the site.
     return IndexConfig(root_selector="html", exclude_selectors=list(EXCLUDED),
-                       force_language=LANGUAGE, output_path=OUTPUT_DIR)
+                       force_language=LANGUAGE, output_path=str((site_dir / OUTPUT_DIR).resolve()))
 
 
 async def _write_index(site_dir: Path) -> int:
-    async with PagefindIndex(config=index_config()) as index:
+    async with PagefindIndex(config=index_config(site_dir)) as index:
         indexed = await index.add_directory(str(site_dir), glob=PAGES)
-        await index.write_files(output_path=str(site_dir / OUTPUT_DIR))
-        return indexed["page_count"]
+    return indexed["page_count"]
 
 
 def write_index(site_dir: Path) -> int:

@@ -104,6 +104,7 @@ def test_no_result_says_so_in_indonesian(new_page):
 
 def test_only_pagefind_is_downloaded(site, page):
     assert (site / "pagefind" / "pagefind.js").is_file()
+    assert not (Path.cwd() / "pagefind").exists()  # the index is written into the site only
     assert not (site / "search" / "search_index.json").exists()  # Material's search plugin is off
     entry = (site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
     assert '"id"' in entry  # one index, stemmed as Indonesian
