@@ -9,7 +9,7 @@
 // loaded on the first open, so a reader who never searches downloads nothing more.
 
 const ROOT = new URL("../", import.meta.url); // this file is <site>/assets/kda-search.js
-const MAX_RESULTS = 10;
+const BATCH = 10; // results drawn at once; the next ten when the reader scrolls to the end
 const MAX_SECTIONS = 3;
 const SHORTCUT_KEYS = new Set(["/", "s", "f"]); // Material's own search shortcuts
 
@@ -20,7 +20,9 @@ let pagefind = null;
 
 function loadPagefind() {
   pagefind ??= import(new URL("pagefind/pagefind.js", ROOT).href).then(async (module) => {
-    await module.options({ baseUrl: ROOT.pathname, excerptLength: 24 });
+    // pageLength 0.2 (Pagefind's default is 0.75): long pages such as the Terms of Reference
+    // are not buried under short stub pages that only name a word in their title.
+    await module.options({ baseUrl: ROOT.pathname, excerptLength: 24, ranking: { pageLength: 0.2 } });
     module.init();
     return module;
   });
@@ -40,6 +42,9 @@ function mount() {
     input: header.querySelector(".kda-search .md-search__input"),
     meta: header.querySelector(".kda-search .md-search-result__meta"),
     list: header.querySelector(".kda-search .md-search-result__list"),
+    scroller: header.querySelector(".kda-search .md-search__scrollwrap"),
+    results: [],
+    shown: 0,
   };
   ui.toggle.addEventListener("change", () => (ui.toggle.checked ? open(ui) : close(ui)));
   ui.input.addEventListener("focus", () => open(ui));
@@ -47,6 +52,10 @@ function mount() {
   ui.form.addEventListener("reset", () => setTimeout(() => { search(ui); ui.input.focus(); }));
   ui.form.addEventListener("submit", (event) => { event.preventDefault(); follow(ui, ui.list.querySelector("a")); });
   ui.list.addEventListener("click", (event) => { if (event.target.closest("a")) close(ui); });
+  ui.scroller.addEventListener("scroll", () => {
+    const end = ui.scroller.scrollTop + ui.scroller.clientHeight >= ui.scroller.scrollHeight - 40;
+    if (end) showMore(ui);
+  });
   document.addEventListener("keydown", (event) => onKey(ui, event));
 }
 
@@ -96,16 +105,33 @@ async function search(ui) {
   const api = await loadPagefind();
   const found = await api.debouncedSearch(query, {}, 150);
   if (found === null) return; // a later keystroke superseded this query
-  const pages = await Promise.all(found.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+  const pages = await Promise.all(found.results.slice(0, BATCH).map((result) => result.data()));
   if (normalize(ui.input.value) !== query) return;
   const count = found.results.length;
   show(ui, count === 0 ? say("search.result.none") : count === 1 ? say("search.result.one") : say("search.result.other", count),
     pages.map(renderPage));
+  ui.results = found.results;
+  ui.shown = pages.length;
+}
+
+async function showMore(ui) {
+  if (ui.loading || ui.shown >= ui.results.length) return;
+  ui.loading = true;
+  const results = ui.results;
+  const pages = await Promise.all(results.slice(ui.shown, ui.shown + BATCH).map((result) => result.data()));
+  if (results === ui.results) {
+    ui.list.append(...pages.map(renderPage));
+    ui.shown += pages.length;
+  }
+  ui.loading = false;
 }
 
 function show(ui, meta, items) {
   ui.meta.textContent = meta;
   ui.list.replaceChildren(...items);
+  ui.results = [];
+  ui.shown = 0;
+  ui.scroller.scrollTop = 0;
 }
 
 // One result as Material draws it: the page (icon, title, excerpt), its best sections,

@@ -25,7 +25,9 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshot
 PHONE = {"width": 360, "height": 800}
 DESKTOP = {"width": 1280, "height": 900}
 
-# One page of each type, as site paths. The article is added when the blog has posts.
+ARTICLE = "artikel/2013-12-22-mengapa-kami-berdiskusi/"
+
+# One page of each type, as site paths.
 PAGE_TYPES = {
     "beranda": "",
     "kerangka-acuan": "tor/",
@@ -34,6 +36,8 @@ PAGE_TYPES = {
     "catatan": "pertemuan/02-perlindungan-anak/",
     "daftar-catatan": "pertemuan/",
     "materi": "materi/uu-perlindungan-anak-2002/",
+    "artikel": ARTICLE,
+    "daftar-artikel": "artikel/",
 }
 
 

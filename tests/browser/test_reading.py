@@ -65,7 +65,8 @@ def test_tap_targets_are_large_enough(phone, name, path):
         .filter(el => { const r = el.getBoundingClientRect();
                         return el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })
                                && getComputedStyle(el).pointerEvents !== 'none'
-                               && r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight; })
+                               && r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight
+                               && r.right > 0 && r.left < innerWidth; })
         .filter(el => { const r = el.getBoundingClientRect(); return r.width < min || r.height < min; })
         .map(el => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().width)}x${Math.round(el.getBoundingClientRect().height)}`)""",
                            [TARGETS, MIN_TARGET])
