@@ -41,6 +41,9 @@ PAGE_TYPES = {
     "materi": "materi/uu-perlindungan-anak-2002/",
     "artikel": ARTICLE,
     "daftar-artikel": "artikel/",
+    "perjalanan": "perjalanan/",
+    "anggota": "anggota/",
+    "panduan-menulis": "panduan-menulis/",
 }
 
 
