@@ -4,42 +4,16 @@ copies the page's address."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from pathlib import Path
 
 import pytest
 
-playwright = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements-test.txt")
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
 PAGES = ["", "jadwal/", "pertemuan/02-perlindungan-anak/", "poster/", "tor/", "artikel/2013-12-22-mengapa-kami-berdiskusi/"]
 
 
-@pytest.fixture(scope="module")
-def base(site):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium is missing: apt-get install chromium (see .ci/run)")
-    with playwright.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
+@pytest.fixture
+def base(base_url):
+    """The session's server (tests/browser/conftest.py): one server and one browser per session."""
+    return base_url
 
 
 @pytest.fixture
@@ -68,7 +42,7 @@ def test_first_view_asks_no_other_host_and_skips_the_search_index(phone, base, p
     tab.goto(base + path, wait_until="load")
     tab.wait_for_timeout(800)
     assert foreign == []
-    assert not [u for u in requests if "search_index" in u]
+    assert not [u for u in requests if "search_index" in u or "/pagefind/" in u]  # search loads on demand
     assert any(u.endswith(".js") for u in requests)  # Material's scripts did run
 
 
@@ -77,9 +51,9 @@ def test_search_loads_its_index_when_opened_and_finds_pages(phone, base):
     tab.goto(base + "jadwal/", wait_until="load")
     tab.click("label.md-header__button[for=__search]")  # the search button on a phone
     # Typed at once, before the index has arrived: the query must still be searched.
-    tab.locator("input[data-md-component=search-query]").press_sequentially("perlindungan")
+    tab.locator(".kda-search .md-search__input").press_sequentially("perlindungan")
     tab.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=15_000)
-    assert [u for u in requests if u.endswith("search/search_index.json")]
+    assert [u for u in requests if u.endswith("pagefind/pagefind.js")]  # the search (Pagefind) loads on opening
     links = tab.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
     assert any("/pertemuan/02-perlindungan-anak/" in link for link in links), links
     assert foreign == []
