@@ -26,12 +26,12 @@ PAGES = "{index.html,**/index.html}"
 # What is not the page's own text: the header, the navigation, the table of contents, the
 # footer, the headings' permalink signs and the "edit this page" button; the articles'
 # excerpts on the blog's list pages (index, archive, category, author: the article itself is
-# the result); and whatever a template marks with Material's own `data-search-exclude` (the
-# journey page's charts).
+# the result); the share block under notes and articles; and whatever a template marks with
+# Material's own `data-search-exclude` (the journey page's charts).
 EXCLUDED = (
     ".md-header", ".md-tabs", ".md-sidebar", ".md-footer", ".md-skip", ".md-banner",
     ".headerlink", ".md-content__button", ".md-source-file", ".md-top", ".md-dialog",
-    ".md-post--excerpt", "[data-search-exclude]",
+    ".md-post--excerpt", ".kda-bagikan", "[data-search-exclude]",
 )
 
 

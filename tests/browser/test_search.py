@@ -111,3 +111,19 @@ def test_only_pagefind_is_downloaded(site, page):
     html = page("tor/")
     assert html.select_one("template#kda-search") is not None
     assert html.select_one("form[name=search]") is None  # Material's own box would fetch its index
+
+
+def test_index_holds_the_page_text_only(site):
+    """What Pagefind stores for a note: its text, not the header, navigation or share block."""
+    import gzip
+    import json
+
+    fragments = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        fragments[data["url"]] = data
+    assert "/404.html" not in fragments
+    note = fragments["/pertemuan/02-perlindungan-anak/"]
+    assert "Pertemuan 2 membahas perlindungan anak" in note["content"]
+    for outside in ("Salin tautan", "Bagikan lewat WhatsApp", "Kembali ke atas", "Daftar isi"):
+        assert outside not in note["content"]
