@@ -1,6 +1,7 @@
 """Which documentation page belongs to which meeting or material.
 
-A meeting note is `pertemuan/NN-judul-singkat.md` (NN: the meeting's number, two digits);
+A meeting note is `pertemuan/NN-judul-singkat.md` (NN: the meeting's number, two digits, or
+more without a leading zero from meeting 100 on: `100-...`);
 a material page is `materi/<id>.md`. The number and the id live in the file name, so
 the data file does not repeat them. Pure functions of the list of page paths.
 """
@@ -13,7 +14,8 @@ from dataclasses import dataclass, field
 from model import MATERIALS_DIR, SiteData
 
 NOTES_DIR = "pertemuan"
-NOTE_NAME = re.compile(r"^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
+# Two digits (00-99), or three and more without a leading zero (100, 101...): one name per number.
+NOTE_NAME = re.compile(r"^(\d{2}|[1-9]\d{2,})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def _map_notes(page_paths, data: SiteData, docs_label: str):
         if not match:
             problems.append(
                 f"{docs_label}/{path}: nama berkas catatan pertemuan harus berbentuk NN-judul-singkat.md "
-                f"(NN = nomor pertemuan dua angka; huruf kecil, angka dan tanda minus), misalnya "
+                f"(NN = nomor pertemuan dua angka, misalnya 02, atau nomornya saja mulai pertemuan 100; huruf kecil, angka dan tanda minus), misalnya "
                 f"02-perlindungan-anak.md. Ganti nama berkasnya."
             )
             continue
