@@ -8,22 +8,30 @@ Material's toggle when the SVG is inlined; a saved file falls back to the light 
 and the date/creator metadata is dropped so the output is reproducible.
 
 Each chart is a pure function of a small frozen spec; `render` is memoised on the spec, so a
-chart is redrawn only when its data changed (e.g. across rebuilds of `mkdocs serve`).
+chart is redrawn only when its data changed (e.g. across rebuilds of `mkdocs serve`), and
+`build_charts` keeps the drawn charts on disk by the hash of the spec and of this module, so a
+new build process with unchanged data neither draws nor even imports matplotlib (~2 s each).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import io
+import json
 import re
 import textwrap
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-import matplotlib
 from babel.numbers import format_decimal
-from matplotlib.figure import Figure
-from matplotlib.patches import Patch
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -92,8 +100,8 @@ class ScoresSpec:
 
 # --- specs from the journal ------------------------------------------------------------------
 
-def build_charts(journal) -> dict[str, Chart]:
-    """The three charts of the learning journey, from the journal's figures."""
+def build_charts(journal, cache_dir: Path | None = None) -> dict[str, Chart]:
+    """The three charts of the learning journey, from the journal's figures (kept in `cache_dir`)."""
     data = journal.data
     progress = ProgressSpec(tuple((t.nomor, t.judul, journal.agenda.topic_status(t.id)) for t in data.pokok_bahasan))
     shown = journal.shown()
@@ -105,7 +113,30 @@ def build_charts(journal) -> dict[str, Chart]:
         tuple((f"{s.topic.nomor}. {s.topic.judul}", s.pre, s.post) for s in journal.topic_scores()),
         scale.terendah if scale else 0.0, scale.tertinggi if scale else 100.0,
     )
-    return {chart.name: chart for chart in (render(progress), render(attendance), render(scores))}
+    charts = (cached_render(spec, cache_dir) for spec in (progress, attendance, scores))
+    return {chart.name: chart for chart in charts}
+
+
+def cached_render(spec, cache_dir: Path | None) -> Chart:
+    """The chart of `spec`, read from `cache_dir` when drawn before by this module's code and matplotlib."""
+    if cache_dir is None:
+        return render(spec)
+    cached = cache_dir / f"{spec_key(spec)}.json"
+    if cached.is_file():
+        return Chart(**json.loads(cached.read_text(encoding="utf-8")))
+    chart = render(spec)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(".tmp")
+    partial.write_text(json.dumps(dataclasses.asdict(chart), ensure_ascii=False), encoding="utf-8")
+    partial.replace(cached)  # never a half-written chart in the cache
+    return chart
+
+
+def spec_key(spec) -> str:
+    """What decides a chart's SVG: its data, the drawing code (this file) and matplotlib's version."""
+    digest = hashlib.sha256(f"{type(spec).__name__}|{spec!r}|{version('matplotlib')}|".encode("utf-8"))
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()[:32]
 
 
 def _short(meeting) -> str:
@@ -145,7 +176,16 @@ def _style(name: str) -> dict:
     }
 
 
+def _matplotlib():
+    """matplotlib, imported when a chart is drawn (not on a build that reads every chart from the cache)."""
+    import matplotlib
+
+    return matplotlib
+
+
 def _figure(name: str, height: float) -> Figure:
+    from matplotlib.figure import Figure
+
     return Figure(figsize=(WIDTH, height), layout="constrained")
 
 
@@ -159,7 +199,7 @@ def _progress(spec: ProgressSpec) -> Chart:
     counts = {s: sum(1 for _, _, st in spec.rows if st == s) for s in STATUS_ROLE}
     total = len(spec.rows)
     judul = f"Kemajuan kurikulum: {counts['selesai']} dari {total} pokok bahasan telah dibahas"
-    with matplotlib.rc_context(_style(name)):
+    with _matplotlib().rc_context(_style(name)):
         fig = _figure(name, 0.6 + 0.27 * max(total, 1))
         ax = fig.add_subplot()
         for row, (nomor, title, status) in enumerate(spec.rows):
@@ -184,7 +224,7 @@ def _attendance(spec: AttendanceSpec) -> Chart:
     name = "kehadiran"
     recorded = [(label, n) for label, n in spec.meetings if n is not None]
     judul = f"Kehadiran per pertemuan (kuorum {spec.kuorum} dari {spec.jumlah_anggota} anggota)"
-    with matplotlib.rc_context(_style(name)):
+    with _matplotlib().rc_context(_style(name)):
         fig = _figure(name, 2.9)
         ax = fig.add_subplot()
         labels = [label for label, _ in spec.meetings] or ["–"]
@@ -225,7 +265,7 @@ def _attendance(spec: AttendanceSpec) -> Chart:
 def _scores(spec: ScoresSpec) -> Chart:
     name = "nilai-tes"
     judul = "Nilai rata-rata pre-test dan post-test"
-    with matplotlib.rc_context(_style(name)):
+    with _matplotlib().rc_context(_style(name)):
         topic_height = max(1.4, 0.7 + 0.6 * len(spec.topics))
         fig = _figure(name, 3.0 + topic_height)
         top, bottom = fig.subplots(2, 1, height_ratios=[2.6, topic_height])
@@ -261,6 +301,8 @@ def _scores_per_meeting(ax, spec: ScoresSpec) -> None:
     span = spec.tertinggi - spec.terendah
     ax.set_ylim(spec.terendah, spec.tertinggi + span * 0.3)  # room for the legend above the bars
     ax.set_yticks([t for t in ax.get_yticks() if spec.terendah <= t <= spec.tertinggi])
+    from matplotlib.patches import Patch
+
     handles = [Patch(color=COLOR["muda"], label="pre-test"), Patch(color=COLOR["utama"], label="post-test")]
     ax.legend(handles=handles, loc="upper left", ncols=2, fontsize=10)
     ax.set_xlabel("Per pertemuan (P: pendahuluan)")

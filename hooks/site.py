@@ -111,7 +111,7 @@ def on_files(files, config):
     agenda = Agenda(state.data, today)
     env = make_environment(Path(config.docs_dir) / TEMPLATES_DIR)
     journal = Journal(agenda)
-    charts = build_charts(journal)
+    charts = build_charts(journal, media.cache_dir(config) / "grafik")  # drawn again only when the data change
     for chart in charts.values():
         files.append(File.generated(config, chart.path, content=chart.svg))
     renderer = Renderer(env, state.data, agenda, page_map, articles=articles, categories=blog_categories(config),
