@@ -285,6 +285,8 @@ def growth(results: list[dict], small: int = 10, large: int = 100) -> dict | Non
 
 
 def table(report: dict) -> str:
+    if not report.get("sizes"):
+        return ""
     lines = ["| N | pages (ours / Material) | ours: median (min–max) | Material: median (min–max) "
              "| ratio per pair | peak memory (ours / Material) | ms per page (ours / Material) | cold caches (ours / Material) |",
              "|---|---|---|---|---|---|---|---|"]
@@ -367,10 +369,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="kda-speed-") as tmp:
         work = Path(tmp)
         if "sizes" in parts:
-            report["sizes"] = []
+            kept = [r for r in report.get("sizes", []) if r["n"] not in args.sizes]  # other sizes of an earlier run
             for n in args.sizes:
                 repeat = args.repeat_large if (n >= 100 and args.repeat_large) else args.repeat
-                report["sizes"].append(measure_size(n, repeat, work))
+                kept.append(measure_size(n, repeat, work))
+                report["sizes"] = sorted(kept, key=lambda r: r["n"])
                 report["growth"] = growth(report["sizes"])
                 _save(report, args.out)
         if "details" in parts:

@@ -15,6 +15,7 @@ import hashlib
 import io
 import shutil
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import fontpkg_noto_sans
@@ -23,7 +24,7 @@ from PIL import Image, ImageDraw, ImageFont
 WIDTH, HEIGHT = 1200, 630
 MAX_BYTES = 300 * 1024  # WhatsApp ignores larger preview images
 CARDS_DIR = "assets/pratinjau"  # inside the site
-DRAWING_VERSION = "1"  # bump when the layout below changes: every cached card is redrawn
+DRAWING_VERSION = "2"  # bump when the layout below changes: every cached card is redrawn
 FONT_FILE = fontpkg_noto_sans.ROOT / "files" / "NotoSans[wdth,wght].ttf"
 
 TEAL = (0, 121, 107)  # Material's teal 700: the site's primary colour, darkened for contrast
@@ -95,12 +96,16 @@ def draw(card: Card) -> bytes:
 
 
 def _png(image: Image.Image) -> bytes:
-    """A palette PNG: flat colours and anti-aliased text stay sharp and small (tens of KB)."""
+    """A palette PNG: flat colours and anti-aliased text stay sharp and small (tens of KB).
+
+    Fast octree and zlib's default level (issue 9): five times faster than median cut with
+    `optimize`, and no larger, which matters for the first build of a site with thousands of pages."""
     out = io.BytesIO()
-    image.quantize(colors=64, method=Image.Quantize.MEDIANCUT).save(out, "PNG", optimize=True)
+    image.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(out, "PNG", compress_level=6)
     return out.getvalue()
 
 
+@lru_cache(maxsize=16)  # read once per size and weight; drawing never changes a font object
 def _font(size: int, weight: str) -> ImageFont.FreeTypeFont:
     font = ImageFont.truetype(str(FONT_FILE), size)
     font.set_variation_by_name(weight)
