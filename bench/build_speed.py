@@ -50,6 +50,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import ROOT, generate  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
+README = ROOT / "README.md"
+README_MARKERS = ("<!-- build_speed: start (written by bench/build_speed.py) -->", "<!-- build_speed: end -->")
 BASELINE_CONFIG = "mkdocs-material-alone.yml"
 TARGETS = {"ratio": 1.25, "growth": 11.0, "real_site_s": 5.0, "memory_mb": 500}
 
@@ -415,6 +417,18 @@ def _save(report: dict, out: Path) -> None:
     (out / "build_speed.json").write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if report.get("sizes"):
         (out / "build_speed.md").write_text(table(report), encoding="utf-8")
+        if out.resolve() == RESULTS.resolve():
+            update_readme(table(report))
+
+
+def update_readme(text: str, readme: Path = README) -> None:
+    """Put the table between the README's two markers (its "Performance" section), when they are there."""
+    content = readme.read_text(encoding="utf-8")
+    start, end = README_MARKERS
+    if start not in content or end not in content:
+        return
+    head, rest = content.split(start, 1)
+    readme.write_text(f"{head}{start}\n\n{text}\n{end}{rest.split(end, 1)[1]}", encoding="utf-8")
 
 
 if __name__ == "__main__":

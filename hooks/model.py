@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -329,21 +330,28 @@ class SiteData:
     anggota: tuple[Anggota, ...]
     peringatan: tuple[str, ...] = ()  # warnings (not errors) about the data, logged by the build
 
+    # Lookups by id through dicts made once (issue 9: templates and pages look entries up per
+    # page and per row; a scan of the whole tuple each time grew with the square of the site).
+    @cached_property
+    def _index(self) -> dict[str, dict]:
+        return {"anggota": {p.id: p for p in self.anggota}, "pokok_bahasan": {t.id: t for t in self.pokok_bahasan},
+                "materi": {m.id: m for m in self.materi}, "pertemuan": {m.nomor: m for m in self.pertemuan}}
+
     def person(self, person_id: str) -> Anggota:
-        return next(p for p in self.anggota if p.id == person_id)
+        return self._index["anggota"][person_id]
 
     def members(self) -> list[Anggota]:
         """The group's members (people), not the team author."""
         return [p for p in self.anggota if p.jenis == "anggota"]
 
     def topic(self, topic_id: str) -> PokokBahasan:
-        return next(t for t in self.pokok_bahasan if t.id == topic_id)
+        return self._index["pokok_bahasan"][topic_id]
 
     def material(self, material_id: str) -> Materi:
-        return next(m for m in self.materi if m.id == material_id)
+        return self._index["materi"][material_id]
 
     def meeting(self, nomor: int) -> Pertemuan:
-        return next(m for m in self.pertemuan if m.nomor == nomor)
+        return self._index["pertemuan"][nomor]
 
     def meetings_for_topic(self, topic_id: str) -> list[Pertemuan]:
         return [m for m in self.pertemuan if topic_id in m.pokok_bahasan]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from model import MATERIALS_DIR, SiteData
 
@@ -32,10 +33,14 @@ class PageMap:
         return self.materials[material_id]
 
     def meeting_of_note(self, src_path: str) -> int | None:
-        return next((n for n, path in self.notes.items() if path == src_path), None)
+        return self._by_path[0].get(src_path)
 
     def material_of_page(self, src_path: str) -> str | None:
-        return next((m for m, path in self.materials.items() if path == src_path), None)
+        return self._by_path[1].get(src_path)
+
+    @cached_property  # asked for every page: one dict lookup, not a scan of every note (issue 9)
+    def _by_path(self) -> tuple[dict[str, int], dict[str, str]]:
+        return ({path: n for n, path in self.notes.items()}, {path: m for m, path in self.materials.items()})
 
 
 class PageError(Exception):

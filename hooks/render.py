@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -172,7 +173,11 @@ class Renderer:
         return self.render("tulisan_terbaru.md.j2", page_path, articles=self.articles[:count])
 
     def article(self, src_path: str) -> Article | None:
-        return next((a for a in self.articles if a.src_uri == src_path), None)
+        return self._articles_by_path.get(src_path)
+
+    @cached_property  # asked for every page (issue 9)
+    def _articles_by_path(self) -> dict[str, Article]:
+        return {a.src_uri: a for a in self.articles}
 
     def articles_for_topic(self, topic_id: str) -> list[Article]:
         return [a for a in self.articles if topic_id in a.topics]
