@@ -334,15 +334,24 @@ class SiteData:
     # page and per row; a scan of the whole tuple each time grew with the square of the site).
     @cached_property
     def _index(self) -> dict[str, dict]:
+        by_topic: dict[str, list[Pertemuan]] = {}
+        by_material: dict[str, list[Pertemuan]] = {}
+        for meeting in self.pertemuan:  # in the meetings' order, each meeting once per id
+            for topic_id in dict.fromkeys(meeting.pokok_bahasan):
+                by_topic.setdefault(topic_id, []).append(meeting)
+            for material_id in dict.fromkeys(meeting.materi):
+                by_material.setdefault(material_id, []).append(meeting)
         return {"anggota": {p.id: p for p in self.anggota}, "pokok_bahasan": {t.id: t for t in self.pokok_bahasan},
-                "materi": {m.id: m for m in self.materi}, "pertemuan": {m.nomor: m for m in self.pertemuan}}
+                "materi": {m.id: m for m in self.materi}, "pertemuan": {m.nomor: m for m in self.pertemuan},
+                "topic_meetings": by_topic, "material_meetings": by_material,
+                "members": [p for p in self.anggota if p.jenis == "anggota"]}
 
     def person(self, person_id: str) -> Anggota:
         return self._index["anggota"][person_id]
 
     def members(self) -> list[Anggota]:
         """The group's members (people), not the team author."""
-        return [p for p in self.anggota if p.jenis == "anggota"]
+        return list(self._index["members"])
 
     def topic(self, topic_id: str) -> PokokBahasan:
         return self._index["pokok_bahasan"][topic_id]
@@ -354,10 +363,10 @@ class SiteData:
         return self._index["pertemuan"][nomor]
 
     def meetings_for_topic(self, topic_id: str) -> list[Pertemuan]:
-        return [m for m in self.pertemuan if topic_id in m.pokok_bahasan]
+        return list(self._index["topic_meetings"].get(topic_id, ()))
 
     def meetings_for_material(self, material_id: str) -> list[Pertemuan]:
-        return [m for m in self.pertemuan if material_id in m.materi]
+        return list(self._index["material_meetings"].get(material_id, ()))
 
     def materials_for_topic(self, topic_id: str) -> list[Materi]:
         ids = dict.fromkeys(mid for m in self.meetings_for_topic(topic_id) for mid in m.materi)

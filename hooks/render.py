@@ -180,7 +180,15 @@ class Renderer:
         return {a.src_uri: a for a in self.articles}
 
     def articles_for_topic(self, topic_id: str) -> list[Article]:
-        return [a for a in self.articles if topic_id in a.topics]
+        return list(self._articles_by_topic.get(topic_id, ()))
+
+    @cached_property  # asked once per topic on the topic index (issue 9)
+    def _articles_by_topic(self) -> dict[str, list[Article]]:
+        found: dict[str, list[Article]] = {}
+        for article in self.articles:
+            for topic_id in dict.fromkeys(article.topics):
+                found.setdefault(topic_id, []).append(article)
+        return found
     def gallery(self, page_path: str, page_url: str) -> str:
         """The photo gallery of a note, or "" when it has none."""
         photos = self.media.galleries.get(page_path)
