@@ -69,7 +69,7 @@ STAGES = {
     "preview cards: facts (meta.py)": [("meta.py", "page_preview")],
     "preview cards: drawing/copying (cards.py)": [("cards.py", "publish_all")],
     "journal charts (charts.py)": [("charts.py", "build_charts")],
-    "galleries (media.py)": [("media.py", "prepare"), ("media.py", "publish"), ("site.py", "on_page_content")],
+    "galleries (media.py)": [("media.py", "prepare"), ("media.py", "publish"), ("render.py", "gallery")],
     "PDFs (cetak.py)": [("cetak.py", "register"), ("cetak.py", "make_pdfs")],
     "content images (images.py)": [("site.py", "_optimise_images")],
     "redirect pages (redirects.py)": [("redirects.py", "rewrite_redirect_pages")],
@@ -111,10 +111,10 @@ def write_baseline(project: Path) -> None:
         config.pop(key, None)
     config["theme"].pop("custom_dir", None)
     config["extra"] = {}
-    plugins = []
+    plugins: list = ["search"]  # Material's own search, as a new Material site has it (ours may be another)
     for plugin in config["plugins"]:
         name = plugin if isinstance(plugin, str) else next(iter(plugin))
-        if name in ("search", "tags"):
+        if name == "tags":
             plugins.append(plugin)
         elif name == "blog":
             blog = dict(plugin["blog"], authors_file="{blog}/.authors-material.yml")
@@ -200,20 +200,28 @@ def stage_costs(project: Path, today: str) -> dict:
     return {"profiled_total_s": round(total, 2), "stages_s": costs}
 
 
+# What is expensive to make again: preview cards, resized images and photos, PDFs, charts (.json).
+# The authors file and profile pages (.yml, .md) are text the build writes out each time.
+EXPENSIVE = (".png", ".jpg", ".jpeg", ".webp", ".pdf", ".json", ".svg")
+
+
 def no_change_rebuild(project: Path, today: str) -> dict:
-    """A second build with nothing changed: its time, and whether any cached image was made again."""
+    """A second build with nothing changed: its time, and whether any cached image, PDF or chart was made again."""
     caches = project / ".cache"
     before = {p: p.stat().st_mtime_ns for p in caches.rglob("*") if p.is_file()}
     build = timed_build(project, "mkdocs.yml", today, strict=True)
     after = {p: p.stat().st_mtime_ns for p in caches.rglob("*") if p.is_file()}
     remade = sorted(str(p.relative_to(project)) for p, m in after.items() if before.get(p) != m)
-    return {"s": build["s"], "cache_files": len(after), "cache_files_written": len(remade), "written": remade[:10]}
+    expensive = [p for p in remade if p.endswith(EXPENSIVE)]
+    expensive_files = sum(1 for p in after if p.suffix in EXPENSIVE)
+    return {"s": build["s"], "cache_files": expensive_files, "cache_files_written": len(expensive),
+            "written": expensive[:10], "text_files_written": len(remade) - len(expensive)}
 
 
 def serve_edit(project: Path, today: str, timeout: float = 600) -> dict:
     """`mkdocs serve`: the time from saving one edited article to the rebuilt site (MkDocs' own figure, and wall)."""
     port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--no-livereload"],
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                                cwd=project, env=env_for(today), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
                                text=True, start_new_session=True)
     try:
@@ -311,8 +319,9 @@ def table(report: dict) -> str:
                    f"(PDFs printed by Chromium included).")
     if report.get("no_change"):
         nc = report["no_change"]
-        out.append(f"No-change rebuild at N={report['detail_n']}: {nc['s']:.1f} s, {nc['cache_files_written']} of "
-                   f"{nc['cache_files']} cached files written again.")
+        out.append(f"No-change rebuild at N={report['detail_n']}: {nc['s']:.1f} s; {nc['cache_files_written']} of the "
+                   f"{nc['cache_files']} cached cards, images, PDFs and charts made again "
+                   f"({nc.get('text_files_written', 0)} small text files, the authors file and profile pages, written out as every build does).")
     if report.get("serve"):
         sv = report["serve"]
         out.append(f"`mkdocs serve` at N={report['detail_n']}, one article edited: rebuilt in {sv['rebuild_s']:.1f} s "
