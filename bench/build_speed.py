@@ -75,6 +75,7 @@ STAGES = {
     "redirect pages (redirects.py)": [("redirects.py", "rewrite_redirect_pages")],
     "author profiles (blog.py)": [("blog.py", "profile_files")],
     "reader responses (tanggapan.py)": [("tanggapan.py", "view")],
+    "search index (search.py, Pagefind)": [("search.py", "write_index")],
 }
 
 
