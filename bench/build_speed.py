@@ -16,7 +16,7 @@ For each N, `bench/synthetic.py` writes a copy of the project with N units of in
 The first build of each copy (caches cold) is timed on its own; then the pairs run with warm
 caches (`.cache/` of the copy: preview cards, charts' images, PDFs, resized images), which is
 what a writer's second `mkdocs build` and CI with a restored cache see. Every build is a fresh
-process (`/usr/bin/time` gives its peak memory). Then, at one size: the cost of each of our
+process (GNU `/usr/bin/time`, Debian package `time`, gives its peak memory). Then, at one size: the cost of each of our
 stages (one build under cProfile), a no-change rebuild, and the edit-one-article rebuild in
 `mkdocs serve`.
 
