@@ -34,7 +34,6 @@ import os
 import platform
 import pstats
 import re
-import shutil
 import signal
 import socket
 import statistics
