@@ -23,6 +23,7 @@ from blog import (avatar_files, blog_categories, check_writers_pages, configure_
                   profile_files)
 from cards import publish_all
 from charts import build_charts
+from feedlink import feed_links_without_sitemap_fetch
 from frontmatter import FrontMatterError
 from galeri import GalleryError
 from images import UnreadableImage, is_content_image, optimise
@@ -164,6 +165,10 @@ def on_page_context(context, page, config, nav):
 def on_env(env, config, files):
     guard.report(config)
     return env
+
+
+def on_post_page(output, page, config):
+    return feed_links_without_sitemap_fetch(output)
 
 
 def on_post_build(config):
