@@ -228,23 +228,16 @@ class Pertemuan(_Strict):
             raise PydanticCustomError("kda_time_without_date", "jam diisi tetapi tanggal kosong; isi tanggal atau hapus jamnya")
         return value
 
-    @field_validator("selesai")
+    @field_validator("selesai", "selesai_nyata")
     def _after_start(cls, value, info):
-        start = info.data.get("mulai")
+        """An end time (planned or actual) must come after its own start time."""
+        start_field = "mulai" if info.field_name == "selesai" else "mulai_nyata"
+        start = info.data.get(start_field)
         if value and start and value <= start:
             raise PydanticCustomError(
-                "kda_order", "jam selesai ({selesai}) harus sesudah jam mulai ({mulai})",
-                {"selesai": jam_text(value), "mulai": jam_text(start)},
-            )
-        return value
-
-    @field_validator("selesai_nyata")
-    def _actual_after_start(cls, value, info):
-        start = info.data.get("mulai_nyata")
-        if value and start and value <= start:
-            raise PydanticCustomError(
-                "kda_order", "jam selesai_nyata ({selesai}) harus sesudah jam mulai_nyata ({mulai})",
-                {"selesai": jam_text(value), "mulai": jam_text(start)},
+                "kda_order", "jam {end_field} ({selesai}) harus sesudah jam {start_field} ({mulai})",
+                {"end_field": info.field_name, "start_field": start_field,
+                 "selesai": jam_text(value), "mulai": jam_text(start)},
             )
         return value
 

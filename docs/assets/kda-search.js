@@ -5,7 +5,7 @@
 // Why not Pagefind's ready-made UI: it brings its own look and a second set of strings;
 // Material's markup and CSS already give the header box, the phone overlay, dark mode and
 // result highlighting, so only the glue is written here: open and close, keys, rendering.
-// The script runs once per visit (navigation.instant keeps the header), and Pagefind is
+// The script runs once per page load, and Pagefind is
 // loaded on the first open, so a reader who never searches downloads nothing more.
 
 const ROOT = new URL("../", import.meta.url); // this file is <site>/assets/kda-search.js

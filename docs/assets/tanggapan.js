@@ -1,5 +1,5 @@
 // Reader responses: load Giscus only when the reader asks for it (see hooks/tanggapan.py).
-// One delegated listener, so it also works after Material's instant navigation swaps the page.
+// One delegated listener on the document: it serves every response button on the page.
 document.addEventListener("click", function (event) {
   var button = event.target.closest(".kda-tanggapan__tombol");
   if (!button) return;
