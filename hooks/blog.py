@@ -8,6 +8,9 @@
 - Front matter is checked (`frontmatter.py`) before the blog reads any post.
 - Posts dated after the build date are held back (Material's own `draft_if_future_date`
   compares with the clock, not with the build date of `KDA_TODAY`).
+- The navigation lists one "Penulis" page (`artikel/penulis/`, every author with articles),
+  not every author's profile: Material's blog adds each profile to the navigation of every
+  page, which grows each first view with the number of authors (issue 5).
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from pathlib import Path
 
 import material
 import yaml
+from material.plugins.blog.structure import Profile
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 
 from frontmatter import WRITER_DIRS, Article, Rules, check_pages
 from model import SiteData
@@ -27,6 +32,7 @@ CACHE_DIR = ".cache/kda"  # inside the project; git-ignored
 AUTHORS_FILE = "penulis.yml"
 AVATAR_DIR = "assets/penulis"
 AVATAR_ICONS = {"tim": "account-group.svg", "anggota": "account-circle.svg"}
+AUTHORS_INDEX = "penulis.md"  # inside the blog folder; in mkdocs.yml's nav
 
 
 def authors_document(data: SiteData) -> dict:
@@ -86,19 +92,70 @@ def profile_files(config, data: SiteData, articles, render_profile) -> list[File
     the author's posts below it. The content is written to a file (not kept in memory) because
     the plugin copies that file for each further page when a profile is paginated.
     """
-    blog = config.plugins[BLOG_PLUGIN].config
     folder = Path(config.config_file_path).parent / CACHE_DIR / "profil"
-    authors = dict.fromkeys(author for article in articles for author in article.authors)
     files = []
-    for person_id in authors:
+    for person_id in _authors(articles):
         person = data.person(person_id)
-        path = blog.authors_profiles_url_format.format(slug=person_id, name=person.nama).strip("/")
-        src_uri = f"{blog.blog_dir}/{path}.md"
+        src_uri = profile_src_uri(config, person)
         source = folder / f"{person_id}.md"
         source.parent.mkdir(parents=True, exist_ok=True)
         source.write_text(render_profile(src_uri, person), encoding="utf-8")
         files.append(File.generated(config, src_uri, abs_src_path=str(source)))
     return files
+
+
+def profile_src_uri(config, person) -> str:
+    """Where the blog plugin puts an author's profile (authors_profiles_url_format)."""
+    blog = config.plugins[BLOG_PLUGIN].config
+    path = blog.authors_profiles_url_format.format(slug=person.id, name=person.nama).strip("/")
+    return f"{blog.blog_dir}/{path}.md"
+
+
+def authors_index_file(config, data: SiteData, articles, render_index) -> File:
+    """The "Penulis" page: each author with published articles, their profile and how many they wrote."""
+    src_uri = f"{config.plugins[BLOG_PLUGIN].config.blog_dir}/{AUTHORS_INDEX}"
+    counts = _authors(articles)
+    people = sorted((data.person(person_id) for person_id in counts), key=lambda p: p.nama.casefold())
+    entries = [(person, profile_src_uri(config, person), counts[person.id]) for person in people]
+    return File.generated(config, src_uri, content=render_index(src_uri, entries))
+
+
+def keep_profiles_out_of_nav(nav: Navigation) -> None:
+    """Take the blog's section of author profiles out of the navigation (the pages stay).
+
+    Run after the blog plugin's on_nav (which attaches the section last among its siblings and
+    links its pages after the page before it): the pages before and after are linked again.
+    """
+    for items in list(_item_lists(nav.items)):  # listed first: the loop below changes them
+        for section in [i for i in items if isinstance(i, Section) and i.children
+                        and all(isinstance(c, Profile) for c in i.children)]:
+            items.remove(section)
+            profiles = section.children
+            before, after = profiles[0].previous_page, profiles[-1].next_page
+            if before is not None:
+                before.next_page = after
+            if after is not None:
+                after.previous_page = before
+            for profile in profiles:
+                profile.parent, profile.previous_page, profile.next_page = section.parent, None, None
+            gone = {id(p) for p in profiles}
+            nav.pages[:] = [p for p in nav.pages if id(p) not in gone]
+
+
+def _item_lists(items: list):
+    yield items
+    for item in items:
+        if isinstance(item, Section):
+            yield from _item_lists(item.children)
+
+
+def _authors(articles) -> dict[str, int]:
+    """Each author of the published articles, in order of first appearance, and their number of articles."""
+    counts: dict[str, int] = {}
+    for article in articles:
+        for person_id in dict.fromkeys(article.authors):
+            counts[person_id] = counts.get(person_id, 0) + 1
+    return counts
 
 
 def check_writers_pages(files: Files, config, data: SiteData) -> list[Article]:

@@ -13,8 +13,7 @@ from urllib.parse import urljoin
 import ical
 import qr
 from render import Renderer
-
-SCHEDULE_PAGE = "jadwal.md"
+from schedule import SCHEDULE_PAGE
 
 
 class SiteUrlError(Exception):

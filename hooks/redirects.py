@@ -12,13 +12,29 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import lxml.html
 from jinja2 import Environment
 from mkdocs_redirects.plugin import get_html_path
 
 TEMPLATE = "pengalihan.html.j2"
 # mkdocs-redirects' page (pinned version 1.2.3) names its target in this one element.
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)">')
+PREVIEW_PREFIXES = ("og:", "twitter:", "description")  # the target's head tags a redirect page repeats
+
+
+def know_generated_pages(files, config) -> None:
+    """Let redirects point at pages the blog plugin makes (its yearly archive, categories).
+
+    mkdocs-redirects lists the pages a redirect may point to in its on_files, which runs before
+    the blog plugin's (priority -50) has added those pages; called after it, this adds them
+    (the blog marks them excluded until its on_nav, hence every file, not documentation_pages()).
+    """
+    plugin = config.plugins.get("redirects")
+    if plugin is not None and hasattr(plugin, "doc_pages"):
+        for file in (f for f in files if f.is_documentation_page()):
+            plugin.doc_pages.setdefault(file.src_uri, file)
 
 
 def rewrite_redirect_pages(config, env: Environment) -> list[str]:
@@ -27,13 +43,35 @@ def rewrite_redirect_pages(config, env: Environment) -> list[str]:
     if plugin is None:
         return []
     template = env.get_template(TEMPLATE)
+    site = Path(config.site_dir)
     written = []
     for old_page in plugin.config["redirect_maps"]:
-        path = Path(config.site_dir) / get_html_path(old_page, config.use_directory_urls)
+        path = site / get_html_path(old_page, config.use_directory_urls)
         if not path.is_file():  # the plugin skipped it (and warned: unknown target)
             continue
         match = CANONICAL.search(path.read_text(encoding="utf-8"))
         if match:
-            path.write_text(template.render(url=match[1]), encoding="utf-8")
+            canonical, previews = _target_head(path, match[1])
+            path.write_text(template.render(url=match[1], canonical=canonical, previews=previews), encoding="utf-8")
             written.append(path.as_posix())
     return written
+
+
+def _target_head(redirect_page: Path, url: str) -> tuple[str | None, list[str]]:
+    """The target page's canonical address and link-preview tags (Open Graph, Twitter, description).
+
+    A link shared before the page moved is still shared: WhatsApp's preview reads the old page
+    and follows no script or refresh, so the old page carries the new page's preview.
+    """
+    target = (redirect_page.parent / urlsplit(url).path).resolve()
+    if target.is_dir() or url.endswith("/"):
+        target = target / "index.html"
+    if not target.is_file():
+        return None, []
+    head = lxml.html.parse(str(target)).find("head")
+    if head is None:
+        return None, []
+    canonical = head.find('link[@rel="canonical"]')
+    previews = [lxml.html.tostring(tag, encoding="unicode").strip() for tag in head.iter("meta")
+                if (tag.get("property") or tag.get("name") or "").startswith(PREVIEW_PREFIXES)]
+    return (canonical.get("href") if canonical is not None else None), previews

@@ -26,6 +26,7 @@ from media import Media
 from model import Agenda, Pertemuan, SiteData
 from pages import PageMap
 from qr import QR_PATH
+from schedule import SCHEDULE_PAGE, ScheduleLayout, year_page
 
 # The RSS plugin's file (mkdocs.yml: rss), written after the pages are built: linked by its
 # full address, since MkDocs' link check only knows files that exist before the pages.
@@ -76,7 +77,8 @@ class Renderer:
     categories: tuple[str, ...] = ()  # the blog's categories_allowed
     media: Media = Media()
     pdfs: tuple = ()  # cetak.PdfJob of each page printed to PDF
-    schedule_page: str = "jadwal.md"
+    layout: ScheduleLayout | None = None  # which page lists each meeting (schedule.plan_schedule)
+    schedule_page: str = SCHEDULE_PAGE
     topics_page: str = "topik.md"
     journal: Any = None  # journal.Journal: the learning journal's figures (issue 6)
     charts: dict = field(default_factory=dict)  # charts.Chart by name, drawn once per build
@@ -95,6 +97,9 @@ class Renderer:
             pages=self.pages,
             articles_for_topic=self.articles_for_topic,
             link=link,
+            di_jadwal=lambda meeting: link(self.layout.page_of(meeting), meeting.anchor),  # a meeting's card
+            layout=self.layout,
+            year_page=year_page,
             schedule_page=self.schedule_page,
             topics_page=self.topics_page,
             journal=self.journal,
@@ -108,6 +113,13 @@ class Renderer:
 
     def schedule(self, page_path: str) -> str:
         return self.render("jadwal.md.j2", page_path, next_meeting=self.agenda.next_meeting())
+
+    def schedule_year_pages(self) -> dict[str, str]:
+        """The Markdown of each year's schedule page (none while the schedule fits on one page)."""
+        next_meeting = self.agenda.next_meeting()
+        return {path: self.render("jadwal_tahun.md.j2", path, year=meetings[0].tanggal.year, meetings=meetings,
+                                  next_meeting=next_meeting)
+                for path, meetings in self.layout.year_pages().items()}
 
     def topic_index(self, page_path: str) -> str:
         return self.render("topik.md.j2", page_path)
@@ -162,6 +174,10 @@ class Renderer:
             tags=("PKSA",), topics=(self.data.pokok_bahasan[0].id,),
         )
         return self.render("contoh_artikel.md.j2", page_path, text=render_article(self.env, example))
+
+    def authors_index(self, page_path: str, entries) -> str:
+        """entries: (person, profile page, number of articles) of each author (blog.authors_index_file)."""
+        return self.render("daftar_penulis.md.j2", page_path, entries=entries)
 
     def author_profile(self, page_path: str, person) -> str:
         return self.render("profil_penulis.md.j2", page_path, p=person)

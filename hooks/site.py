@@ -12,15 +12,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
 
 import cetak
 import guard
 import media
 import tanggapan
-from blog import (avatar_files, blog_categories, check_writers_pages, configure_blog, hold_back_unpublished,
-                  profile_files)
+from blog import (authors_index_file, avatar_files, blog_categories, check_writers_pages, configure_blog,
+                  hold_back_unpublished, keep_profiles_out_of_nav, profile_files)
 from cards import publish_all
 from charts import build_charts
 from feedlink import feed_links_without_sitemap_fetch
@@ -32,8 +32,9 @@ from meta import page_preview
 from model import Agenda, DataError, SiteData, load_site_data
 from outputs import SiteUrlError, generated_files
 from pages import PageError, PageMap, map_pages
-from redirects import rewrite_redirect_pages
+from redirects import know_generated_pages, rewrite_redirect_pages
 from render import Renderer, make_environment
+from schedule import plan_schedule
 from share import is_post, share_block
 
 log = get_plugin_logger(__name__)
@@ -83,50 +84,90 @@ def on_pre_build(config):
     guard.configure(config)  # content safety: sandboxed macros, checks of member pages (guard.py)
 
 
-def on_files(files, config):
+def _on_files(files, config):
     guard.check_sources(files, config)
     state: BuildState = config[STATE]
-    paths = [f.src_uri for f in files.documentation_pages()]
-    problems = []  # every problem of every page, reported at once
-    try:
-        page_map = map_pages(paths, state.data)
-    except PageError as error:
-        problems.append("Halaman tidak cocok dengan data:\n" + "\n".join(f"  - {p}" for p in error.problems))
-    try:
-        articles = check_writers_pages(files, config, state.data)
-    except FrontMatterError as error:
-        problems.append(str(error))
-    if problems:
-        raise PluginError("\n".join(problems))
-    try:
-        build_media = media.prepare(Path(config.docs_dir), media.cache_dir(config), list(page_map.notes.values()))
-    except GalleryError as error:
-        raise PluginError(_listed("Foto pertemuan belum boleh terbit:", error.problems)) from None
+    page_map, articles = _match_pages_to_data(files, config, state.data)
+    build_media = _prepare_media(config, page_map)
     files = media.publish(files, config, build_media)
     guard.check_files(files, config)  # after the gallery's originals and galeri.yml are taken out
     pdf_jobs = cetak.register(files, config) if cetak.enabled() else ()
     today = build_date(state.data)
     articles = hold_back_unpublished(files, articles, today)
-    for avatar in avatar_files(config):
-        files.append(avatar)
-    agenda = Agenda(state.data, today)
-    env = make_environment(Path(config.docs_dir) / TEMPLATES_DIR)
-    journal = Journal(agenda)
-    charts = build_charts(journal, media.cache_dir(config) / "grafik")  # drawn again only when the data change
-    for chart in charts.values():
-        files.append(File.generated(config, chart.path, content=chart.svg))
-    renderer = Renderer(env, state.data, agenda, page_map, articles=articles, categories=blog_categories(config),
-                        media=build_media, pdfs=pdf_jobs, journal=journal, charts=charts, site_url=config.site_url or "")
-    for profile in profile_files(config, state.data, articles, renderer.author_profile):
-        files.append(profile)
+    renderer = _make_renderer(files, config, state.data, today, page_map, articles, build_media, pdf_jobs)
+    _add_pages(files, config, renderer)
     config[STATE] = replace(state, renderer=renderer, images=_images(files, config), pdf_jobs=pdf_jobs)
     _add_generated(files, config)
     return files
 
 
+def _match_pages_to_data(files, config, data: SiteData) -> tuple[PageMap, list]:
+    """Notes and materials matched to the data, articles' front matter checked: every problem at once."""
+    problems = []
+    try:
+        page_map = map_pages([f.src_uri for f in files.documentation_pages()], data)
+    except PageError as error:
+        problems.append("Halaman tidak cocok dengan data:\n" + "\n".join(f"  - {p}" for p in error.problems))
+    try:
+        articles = check_writers_pages(files, config, data)
+    except FrontMatterError as error:
+        problems.append(str(error))
+    if problems:
+        raise PluginError("\n".join(problems))
+    return page_map, articles
+
+
+def _prepare_media(config, page_map: PageMap) -> media.Media:
+    try:
+        return media.prepare(Path(config.docs_dir), media.cache_dir(config), list(page_map.notes.values()))
+    except GalleryError as error:
+        raise PluginError(_listed("Foto pertemuan belum boleh terbit:", error.problems)) from None
+
+
+def _make_renderer(files, config, data: SiteData, today: dt.date, page_map: PageMap, articles,
+                   build_media: media.Media, pdf_jobs) -> Renderer:
+    """Everything the templates read, for this build; the journal's charts are added to the files."""
+    agenda = Agenda(data, today)
+    journal = Journal(agenda)
+    charts = build_charts(journal, media.cache_dir(config) / "grafik")  # drawn again only when the data change
+    for chart in charts.values():
+        files.append(File.generated(config, chart.path, content=chart.svg))
+    return Renderer(make_environment(Path(config.docs_dir) / TEMPLATES_DIR), data, agenda, page_map,
+                    layout=plan_schedule(data, today), articles=articles, categories=blog_categories(config),
+                    media=build_media, pdfs=pdf_jobs, journal=journal, charts=charts, site_url=config.site_url or "")
+
+
+def _add_pages(files, config, renderer: Renderer) -> None:
+    """Pages made from the data: authors' avatars, profiles and index, the schedule's year pages."""
+    for avatar in avatar_files(config):
+        files.append(avatar)
+    for profile in profile_files(config, renderer.data, renderer.articles, renderer.author_profile):
+        files.append(profile)
+    files.append(authors_index_file(config, renderer.data, renderer.articles, renderer.authors_index))
+    for path, markdown in renderer.schedule_year_pages().items():
+        files.append(File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+
+
+@event_priority(-60)  # after the blog plugin's on_files (-50), which adds its archive and category pages
+def _on_files_after_blog(files, config):
+    know_generated_pages(files, config)
+    return files
+
+
+on_files = CombinedEvent(_on_files, _on_files_after_blog)
+
+
+@event_priority(-60)  # after the blog plugin's (-50), which adds every author's profile
+def on_nav(nav, config, files):
+    keep_profiles_out_of_nav(nav)
+    return nav
+
+
 def on_page_markdown(markdown, page, config, files):
     renderer: Renderer = config[STATE].renderer
     path = page.file.src_uri
+    if not renderer.media.galleries.get(path):
+        page.meta["glightbox"] = False  # the lightbox plugin's script and styles (18 KB) only where a gallery is
     nomor = renderer.pages.meeting_of_note(path)
     problem = tanggapan.front_matter_problem(page.meta, f"docs/{path}")
     if problem:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 import feedparser
 import pytest
@@ -64,9 +65,9 @@ def test_authors_come_from_the_members_data(site):
     assert not (ROOT / "docs" / "artikel" / ".authors.yml").exists()  # no second, hand-kept copy
 
 
-def test_archive_by_month_and_category_pages(page):
-    archive = page("artikel/archive/2013/12/")
-    assert text_of(archive.find("h1")) == "Desember 2013"
+def test_archive_by_year_and_category_pages(page):
+    archive = page("artikel/archive/2013/")
+    assert text_of(archive.find("h1")) == "2013"
     assert post_titles(archive) == [POST_TITLE]
     category = page("artikel/category/tentang-kelompok/")
     assert text_of(category.find("h1")) == "Tentang Kelompok"
@@ -78,6 +79,22 @@ def test_articles_are_not_listed_one_by_one_in_the_navigation(page):
     labels = [text_of(a) for a in nav.select("a")]
     assert "Tulisan Anggota" in labels and "Panduan Menulis" in labels
     assert POST_TITLE not in labels
+
+
+def test_navigation_lists_one_authors_page_not_every_profile(page):
+    """Every profile in every page's navigation grew each first view with the authors (issue 5)."""
+    nav = page(POST_URL).select_one("nav.md-nav--primary")
+    hrefs = [a["href"] for a in nav.select("a[href]")]
+    assert not [h for h in hrefs if "/author/" in h]
+    assert [text_of(a) for a in nav.select("a[href]")
+            if urljoin("/" + POST_URL, a["href"]) == "/artikel/penulis/"] == ["Penulis"]
+    authors = page("artikel/penulis/")
+    assert text_of(authors.find("h1")) == "Penulis"
+    entries = [" ".join(li.get_text().split()) for li in authors.select(".md-content li")]
+    assert entries == ["Tim Kelompok Diskusi — 1 tulisan"]
+    assert authors.select_one(".md-content li a[href='../author/tim/']")
+    profile = page("artikel/author/tim/")  # still published, and its footer does not run into other pages
+    assert not profile.select(".md-footer__link")
 
 
 # --- topics link both ways -----------------------------------------------------------------
@@ -217,6 +234,11 @@ def test_member_profile_shows_bio_role_and_cluster_and_lists_articles(copy_site)
     footer = BeautifulSoup((site / "artikel/2014-01-05-belajar-bersama-catatan-pertama/index.html").read_text(
         encoding="utf-8"), "lxml").select_one(".kda-kaki-artikel")
     assert "Ditulis oleh: Tim Kelompok Diskusi, Contoh Anggota" in text_of(footer)
+    authors = BeautifulSoup((site / "artikel/penulis/index.html").read_text(encoding="utf-8"), "lxml")
+    assert [" ".join(li.get_text().split()) for li in authors.select(".md-content li")] == [
+        "Contoh Anggota — 1 tulisan · notulis · Kluster Anak yang berhadapan dengan hukum (ABH)",
+        "Tim Kelompok Diskusi — 2 tulisan",  # the draft and the future post are not counted
+    ]
 
 
 def test_draft_and_future_posts_are_absent_everywhere(copy_site):

@@ -42,12 +42,25 @@ def test_the_note_shows_its_gallery_with_captions_lazy_thumbnails_and_lightbox_l
     assert not [i for i in page.select("article img") if "besar" in i["src"]]
 
 
+def lightbox_files(page) -> list[str]:
+    return [tag.get("src") or tag.get("href") for tag in page.select("script[src], link[href]")
+            if "glightbox" in (tag.get("src") or tag.get("href"))]
+
+
 def test_lightbox_is_self_hosted(example_page, example_site):
     page = example_page(NOTE_URL)
-    scripts = [s["src"] for s in page.select("script[src]") if "glightbox" in s["src"]]
-    assert scripts == ["../../assets/javascripts/glightbox.min.js"]
+    assert lightbox_files(page) == ["../../assets/stylesheets/glightbox.min.css",
+                                    "../../assets/javascripts/glightbox.min.js"]
+    assert page.select_one("script#init-glightbox")
     assert (example_site / "assets/javascripts/glightbox.min.js").stat().st_size > 0
     assert (example_site / "assets/stylesheets/glightbox.min.css").stat().st_size > 0
+
+
+def test_lightbox_loads_only_on_pages_with_a_gallery(example_page):
+    """Its script and styles weigh 18 KB compressed: pages without photos don't fetch them (issue 5)."""
+    for url in ("", "jadwal/", "pertemuan/00-pendahuluan/", "artikel/2013-12-22-mengapa-kami-berdiskusi/"):
+        page = example_page(url)
+        assert lightbox_files(page) == [] and page.select_one("script#init-glightbox") is None, url
 
 
 def test_thumbnail_and_large_copy_sizes_and_weight(example_site):

@@ -71,10 +71,10 @@ def test_a_moved_page_keeps_its_old_address_with_an_indonesian_redirect(tmp_path
     (notes / "02-perlindungan-anak.md").rename(notes / "02-sistem-perlindungan-anak.md")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "redirect_maps: {}" in text
+    assert "      redirect_maps:\n" in text
     config.write_text(text.replace(
-        "redirect_maps: {}",
-        "redirect_maps:\n        pertemuan/02-perlindungan-anak.md: pertemuan/02-sistem-perlindungan-anak.md"),
+        "      redirect_maps:\n",
+        "      redirect_maps:\n        pertemuan/02-perlindungan-anak.md: pertemuan/02-sistem-perlindungan-anak.md\n"),
         encoding="utf-8")
     result = run_cli_build(project)
     assert result.returncode == 0, result.stderr
@@ -87,5 +87,11 @@ def test_a_moved_page_keeps_its_old_address_with_an_indonesian_redirect(tmp_path
     assert "Halaman ini sudah pindah." in text_of(old.body)
     assert "redirected" not in str(old)
     assert old.body.a["href"] == "../02-sistem-perlindungan-anak/"
-    assert old.find("link", rel="canonical")["href"] == "../02-sistem-perlindungan-anak/"
+    new_url = "https://kelompok-diskusi-bandung.github.io/situs/pertemuan/02-sistem-perlindungan-anak/"
+    assert old.find("link", rel="canonical")["href"] == new_url
+    # A link shared before the move still previews (WhatsApp reads the old page, runs no script).
+    new = BeautifulSoup((site / "pertemuan/02-sistem-perlindungan-anak/index.html").read_bytes(), "lxml")
+    for key in ("og:title", "og:description", "og:image", "og:url"):
+        assert old.find("meta", property=key)["content"] == new.find("meta", property=key)["content"], key
+    assert old.find("meta", property="og:url")["content"] == new_url
     assert old.find("meta", attrs={"name": "robots"})["content"] == "noindex"

@@ -298,12 +298,13 @@ def allowed_script_sources(config) -> set[str]:
     return allowed | lightbox | {str(item) for item in config.extra_javascript}
 
 
-def theme_inline_scripts(overrides: Path) -> list[str]:
-    """The beginnings of the inline scripts Material's templates and the project's own theme
-    overrides write (up to their first Jinja tag)."""
+def theme_inline_scripts(overrides: Path, project_templates: Path) -> list[str]:
+    """The beginnings of the inline scripts Material's templates, the project's own theme
+    overrides and its page templates (the moved pages' redirect) write (up to their first Jinja tag)."""
     import material
 
-    templates = [*(Path(material.__file__).parent / "templates").rglob("*.html"), *overrides.rglob("*.html")]
+    templates = [*(Path(material.__file__).parent / "templates").rglob("*.html"), *overrides.rglob("*.html"),
+                 *project_templates.glob("*.html.j2")]
     starts = []
     for template in templates:
         for body in re.findall(r"<script(?:\s[^>]*)?>(.*?)</script>", template.read_text(encoding="utf-8"), re.S):
@@ -331,7 +332,7 @@ def assert_only_theme_and_project_scripts(site: Path, project_root: Path) -> int
     config = load_config(str(project_root / "mkdocs.yml"))
     sources = allowed_script_sources(config)
     base_path = urlparse(config.site_url).path
-    inline = theme_inline_scripts(project_root / "docs" / ".overrides")
+    inline = theme_inline_scripts(project_root / "docs" / ".overrides", project_root / "docs" / ".templates")
     pages = list(site.rglob("*.html"))
     assert pages
     for page_path in pages:
