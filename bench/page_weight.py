@@ -8,6 +8,7 @@ GitHub Pages sends). Requests to any other host are blocked and reported.
 
     mkdocs build && python3 bench/page_weight.py            # site/, the default pages
     python3 bench/page_weight.py --site /tmp/site jadwal/    # other site, other pages
+    python3 bench/page_weight.py --site /tmp/kda-100/site --baseline site   # growth against the real site
 
 Needs `python3 -m pip install -r bench/requirements.txt` and Chromium (/usr/bin/chromium, or
 --chromium PATH). Prints a table per page; exits 1 when a page is over the budget or asks
@@ -153,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site/)")
     parser.add_argument("--budget", type=int, default=BUDGET_KB, help="KB compressed per first view")
     parser.add_argument("--chromium", default=CHROMIUM)
+    parser.add_argument("--baseline", type=Path, help="another built site (the real one): the same pages measured "
+                        "there too, and how much heavier each first view is here (bench/synthetic.py's copies)")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
         parser.error(f"no built site in {args.site}: run `mkdocs build` first")
@@ -161,18 +164,34 @@ def main(argv: list[str] | None = None) -> int:
     pages = args.pages or default_pages(args.site)
     if not any(p.startswith("artikel/") for p in pages):
         print("note: no article in this site yet: the article figure is pending")
-    server = serve(args.site)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
+        try:
+            views = measure_site(browser, args.site, pages)
+            baseline = measure_site(browser, args.baseline, pages) if args.baseline else None
+        finally:
+            browser.close()
+    results = [report(view, args.budget) for view in views]
+    if baseline:
+        report_growth(baseline, views, args.baseline, args.site)
+    return 0 if all(results) else 1
+
+
+def measure_site(browser, site: Path, pages: list[str]) -> list[FirstView]:
+    server = serve(site)
     try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
-            try:
-                results = [report(measure(browser, base, args.site, p), args.budget) for p in pages]
-            finally:
-                browser.close()
+        return [measure(browser, f"http://127.0.0.1:{server.server_address[1]}/", site, p) for p in pages]
     finally:
         server.shutdown()
-    return 0 if all(results) else 1
+
+
+def report_growth(baseline: list[FirstView], views: list[FirstView], baseline_site: Path, site: Path) -> None:
+    """Each first view here against the same page of the baseline site, measured in this run."""
+    print(f"\n== growth: {site} against {baseline_site} (compressed)")
+    print(f"{'page':50} {'baseline KB':>12} {'this KB':>9} {'ratio':>7}")
+    for before, after in zip(baseline, views):
+        print(f"{after.page[:50]:50} {before.compressed / 1024:12.1f} {after.compressed / 1024:9.1f} "
+              f"{after.compressed / before.compressed:7.3f}")
 
 
 if __name__ == "__main__":
