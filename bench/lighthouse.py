@@ -42,11 +42,11 @@ def lighthouse() -> Path:
 
 
 def article_path(site: Path) -> tuple[str, str]:
-    """An article if the blog has one, else the TOR. The blog's list pages (index, archive,
-    category, author, pages) show excerpts of articles; an article page shows none."""
+    """An article if the blog has one, else the TOR: the site's own preview tags say which
+    pages are articles (the blog's lists and the Penulis page are "website")."""
     blog = site / "artikel"
     posts = sorted(p.parent for p in blog.rglob("index.html")
-                   if "md-post--excerpt" not in p.read_text(encoding="utf-8")) if blog.is_dir() else []
+                   if 'property="og:type" content="article"' in p.read_text(encoding="utf-8")) if blog.is_dir() else []
     if posts:
         return "artikel", posts[-1].relative_to(site).as_posix() + "/"
     return "kerangka acuan (belum ada artikel)", "tor/"
