@@ -67,7 +67,7 @@ def test_authors_come_from_the_members_data(site):
 
 def test_archive_by_year_and_category_pages(page):
     archive = page("artikel/archive/2013/")
-    assert text_of(archive.find("h1")) == "2013"
+    assert text_of(archive.find("h1")) == "Tulisan tahun 2013"  # also its title in link previews
     assert post_titles(archive) == [POST_TITLE]
     category = page("artikel/category/tentang-kelompok/")
     assert text_of(category.find("h1")) == "Tentang Kelompok"
