@@ -50,7 +50,8 @@ def configure(config) -> None:
     if problems:
         raise PluginError("Konfigurasi keamanan isi tidak sah:\n" + "\n".join(f"  - {p}" for p in problems))
     docs_label = Path(os.path.relpath(config.docs_dir, root)).as_posix()  # not resolved: docs/ may be a symlink
-    config[STATE] = SafetyState(safety.SourceChecker(), allowed, docs_label)
+    config[STATE] = SafetyState(safety.SourceChecker(), allowed, docs_label,
+                                problems=privacy.data_findings(root / "data", root, allowed))
 
 
 def check_files(files, config) -> None:
@@ -151,7 +152,7 @@ def report(config) -> None:
     problems = config[STATE].problems
     if problems:
         raise PluginError(
-            "Halaman anggota memuat isi yang tidak boleh diterbitkan (penjelasan: docs/kerahasiaan.md):\n"
+            "Halaman anggota atau data memuat isi yang tidak boleh diterbitkan (penjelasan: docs/kerahasiaan.md):\n"
             + "\n".join(f"  - {p}" for p in problems)
         )
 

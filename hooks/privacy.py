@@ -16,6 +16,9 @@ models). Each pattern is narrow, and tests keep the TOR's own text and realistic
 non-identifiers (years, "± 600", "UU 23 Tahun 2002", "anak jalanan") unflagged.
 An exact string a maintainer has reviewed (the group's own public contact) is allowed in
 one file, `data/privasi.yml`.
+
+The data files are published too (members' bios, places, notes on the source, a material's
+description), so every text in `data/*.yml` is scanned the same way (`data_findings`).
 """
 
 from __future__ import annotations
@@ -101,6 +104,38 @@ class AllowListError(Exception):
     def __init__(self, problems: list[str]):
         super().__init__("\n".join(problems))
         self.problems = problems
+
+
+def data_findings(data_dir: Path, label_root: Path, allowed: tuple[str, ...]) -> list[str]:
+    """Messages for identifiers in the texts of data/*.yml, with file and line.
+
+    A file that is not valid YAML is skipped here: the data's own check reports it."""
+    messages = []
+    for path in sorted(data_dir.glob("*.yml")):
+        if path.name == ALLOW_LIST:
+            continue
+        label = path.relative_to(label_root).as_posix()
+        try:
+            document = load_data_file(path, label)
+        except DataFileError:
+            continue
+        for key_path, text in _strings(document.content, ()):
+            line = document.line_of(key_path)
+            for finding in scan([(line, text)], allowed):
+                messages.append(finding.message(f"{label}, baris {line}" if line else label))
+    return messages
+
+
+def _strings(value, path: tuple):
+    """(path, text) of every string in parsed YAML: mapping keys are not published, values are."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
 
 
 def scan(units, allowed: tuple[str, ...]) -> list[Finding]:

@@ -92,6 +92,8 @@ def check_front_matter(project: Project, changed: list[str]) -> list[str]:
     except FrontMatterError as error:
         return error.problems
     return []
+
+
 def check_safety(project: Project, changed: list[str]) -> list[str]:
     """Member pages: raw HTML, links, front matter and identifiers of children and clients
     (hooks/guard.py: the build's source check; the check of the rendered HTML needs a build)."""
@@ -113,6 +115,18 @@ def check_safety(project: Project, changed: list[str]) -> list[str]:
         problems += guard.source_problems(checker, allowed, path, markdown, meta,
                                           lambda: guard.lines_before(source, markdown))[0]
     return problems
+
+
+def check_data_privacy(project: Project, changed: list[str]) -> list[str]:
+    """Identifiers of children and clients in the texts of data/*.yml, which are published too
+    (hooks/privacy.py, as the build checks them)."""
+    try:
+        allowed = privacy.load_allow_list(project.root / "data", project.root)
+    except privacy.AllowListError as error:
+        return error.problems
+    return privacy.data_findings(project.root / "data", project.root, allowed)
+
+
 def check_galleries(project: Project, changed: list[str]) -> list[str]:
     """Meeting photos (hooks/galeri.py): caption and consent for each; and, because the
     repository is public, no original may carry its GPS location into git (the site strips it,
@@ -156,6 +170,7 @@ CHECKS: tuple[tuple[frozenset[str], Check], ...] = (
     (frozenset({"data", "halaman"}), check_page_mapping),
     (frozenset({"data", "halaman"}), check_front_matter),
     (frozenset({"halaman"}), check_safety),
+    (frozenset({"data"}), check_data_privacy),
     (frozenset({"foto", "halaman"}), check_galleries),
 )
 

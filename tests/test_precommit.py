@@ -100,3 +100,14 @@ def test_pre_commit_shows_the_indonesian_message(tmp_path):
     assert re.search(r"Periksa data dan halaman\.+Failed", result.stdout)
     assert DATE_MESSAGE in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_an_identifier_in_a_changed_data_file_is_reported(tmp_path, capsys):
+    project = copy_project(tmp_path / "project")
+    with open(project / "data" / "anggota.yml", "a", encoding="utf-8") as members:  # invented, temp copy only
+        members.write("\n- id: contoh-anggota\n  nama: Contoh Anggota\n  jenis: anggota\n"
+                      "  bio: Surel pribadi contoh.anggota@gmail.com\n")
+    assert periksa.main(["data/anggota.yml"], root=project) == 1
+    output = capsys.readouterr().out
+    assert re.search(r"  - data/anggota\.yml, baris \d+: tertulis alamat surel \(e-mail\)", output)
+    assert "contoh.anggota@gmail.com" not in output

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -75,3 +74,39 @@ def test_an_allow_listed_contact_builds(tmp_path):
     result = run_cli_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "kelompok.diskusi@gmail.com" in (project / "site" / "pertemuan" / "02-perlindungan-anak" / "index.html").read_text(encoding="utf-8")
+
+
+# --- the data files: their texts are published too (bios, places, notes on the source) -------
+
+PHONE_BIO = "\n- id: contoh-anggota\n  nama: Contoh Anggota\n  jenis: anggota\n  bio: Hubungi saya di 0812-3456-7890.\n"
+
+
+def test_an_identifier_in_the_data_stops_the_build_with_file_and_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    with open(project / "data" / "anggota.yml", "a", encoding="utf-8") as members:  # invented, temp copy only
+        members.write(PHONE_BIO)
+    line = (project / "data" / "anggota.yml").read_text(encoding="utf-8").splitlines().index(
+        "  bio: Hubungi saya di 0812-3456-7890.") + 1
+    result = run_cli_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f'data/anggota.yml, baris {line}: tertulis nomor telepon ("0812…90").' in output
+    assert "0812-3456-7890" not in output  # masked: CI logs are public
+    assert "Traceback" not in output
+    assert not (project / "site" / "index.html").exists()
+
+
+def test_data_findings_skip_the_allow_list_and_allowed_strings(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "kelompok.yml").write_text("kontak: kelompok.diskusi@gmail.com\ncatatan: [Jl. Contoh No. 1]\n",
+                                       encoding="utf-8")
+    (data / "privasi.yml").write_text(
+        'izinkan:\n  - teks: "kelompok.diskusi@gmail.com"\n    alasan: surel resmi kelompok (contoh uji)\n', encoding="utf-8")
+    allowed = privacy.load_allow_list(data, tmp_path)
+    assert privacy.data_findings(data, tmp_path, allowed) == [
+        f'data/kelompok.yml, baris 2: tertulis alamat jalan ("Jl. C"). {privacy.LAW} {privacy.FIX}']
+
+
+def test_the_projects_data_has_no_finding():
+    assert privacy.data_findings(ROOT / "data", ROOT, privacy.load_allow_list(ROOT / "data", ROOT)) == []
