@@ -20,7 +20,7 @@ from pydantic_core import PydanticCustomError
 
 from datafile import DataFile, DataFileError, load_data_file
 from journal_rules import check_journal
-from messages import collect_errors, describe_error, found_text, located
+from messages import collect_errors, found_text, located
 
 DATA_FILES = {
     "kelompok": "kelompok.yml",

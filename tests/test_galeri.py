@@ -6,7 +6,6 @@ import io
 import re
 from pathlib import Path
 
-import pytest
 from PIL import Image, ExifTags
 
 import foto
