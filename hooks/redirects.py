@@ -4,8 +4,9 @@ mkdocs-redirects writes, for each entry of `redirect_maps` (mkdocs.yml), a small
 old address that sends the reader on to the new one. Its text is English and fixed in the
 plugin's code, so after it has run (`on_post_build`, the hooks run after the plugins) each
 of those pages is written again from `docs/.templates/pengalihan.html.j2`, with the target
-the plugin computed (read back from its canonical link). The plugin keeps doing the rest:
-checking that each target exists (a warning, so `--strict` fails) and computing the path.
+the plugin computed (read back from its canonical link) and the target page's own canonical
+address and link-preview tags. The plugin keeps doing the rest: checking that each target
+exists (a warning, so `--strict` fails) and computing the path.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from jinja2 import Environment
 from mkdocs_redirects.plugin import get_html_path
 
 TEMPLATE = "pengalihan.html.j2"
-# mkdocs-redirects' page (pinned version 1.2.3) names its target in this one element.
+# mkdocs-redirects' page (pinned version 1.2.2) names its target in this one element.
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)">')
 PREVIEW_PREFIXES = ("og:", "twitter:", "description")  # the target's head tags a redirect page repeats
 
