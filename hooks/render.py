@@ -77,7 +77,7 @@ class Renderer:
     categories: tuple[str, ...] = ()  # the blog's categories_allowed
     media: Media = Media()
     pdfs: tuple = ()  # cetak.PdfJob of each page printed to PDF
-    layout: ScheduleLayout | None = None  # which page lists each meeting (schedule.plan_schedule)
+    layout: ScheduleLayout = field(default_factory=lambda: ScheduleLayout(()))  # which page lists each meeting (plan_schedule)
     schedule_page: str = SCHEDULE_PAGE
     topics_page: str = "topik.md"
     journal: Any = None  # journal.Journal: the learning journal's figures (issue 6)
