@@ -56,6 +56,9 @@ FONT_SIZE = 12
 FONT_FAMILY = "var(--md-text-font-family, system-ui, sans-serif)"
 
 STATUS_ROLE = {"selesai": "utama", "terjadwal": "muda", "belum dijadwalkan": "kosong"}
+# The per-meeting charts draw the latest two TOR cycles at most: more bars are unreadable on a
+# phone, and every one adds to the journey page (issue 5: 1,600 meetings drew 82 KB compressed).
+RECENT_MEETINGS = 32
 STATUS_WORD = {"selesai": "dibahas", "terjadwal": "terjadwal", "belum dijadwalkan": "belum dijadwalkan"}
 
 
@@ -88,6 +91,7 @@ class AttendanceSpec:
     meetings: tuple[tuple[str, int | None], ...]  # (short label, attendance or None)
     kuorum: int
     jumlah_anggota: int
+    semua: int = 0  # meetings the journal shows, when more than are drawn (the latest RECENT_MEETINGS)
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,7 @@ class ScoresSpec:
     topics: tuple[tuple[str, float, float], ...]  # (label, pre, post)
     terendah: float
     tertinggi: float
+    semua: int = 0  # meetings with a pre-test, when more than are drawn
 
 
 # --- specs from the journal ------------------------------------------------------------------
@@ -105,13 +110,14 @@ def build_charts(journal, cache_dir: Path | None = None) -> dict[str, Chart]:
     data = journal.data
     progress = ProgressSpec(tuple((t.nomor, t.judul, journal.agenda.topic_status(t.id)) for t in data.pokok_bahasan))
     shown = journal.shown()
-    attendance = AttendanceSpec(tuple((_short(r.meeting), r.hadir) for r in shown),
-                                data.kelompok.kuorum, data.kelompok.jumlah_anggota)
+    attendance = AttendanceSpec(tuple((_short(r.meeting), r.hadir) for r in shown[-RECENT_MEETINGS:]),
+                                data.kelompok.kuorum, data.kelompok.jumlah_anggota, _beyond(shown))
     scale = data.kelompok.skala_tes
+    tested = journal.with_tests()
     scores = ScoresSpec(
-        tuple((_short(r.meeting), r.pre, r.post) for r in journal.with_tests()),
+        tuple((_short(r.meeting), r.pre, r.post) for r in tested[-RECENT_MEETINGS:]),
         tuple((f"{s.topic.nomor}. {s.topic.judul}", s.pre, s.post) for s in journal.topic_scores()),
-        scale.terendah if scale else 0.0, scale.tertinggi if scale else 100.0,
+        scale.terendah if scale else 0.0, scale.tertinggi if scale else 100.0, _beyond(tested),
     )
     charts = (cached_render(spec, cache_dir) for spec in (progress, attendance, scores))
     return {chart.name: chart for chart in charts}
@@ -137,6 +143,16 @@ def spec_key(spec) -> str:
     digest = hashlib.sha256(f"{type(spec).__name__}|{spec!r}|{version('matplotlib')}|".encode("utf-8"))
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()[:32]
+
+
+def _beyond(records: list) -> int:
+    """How many there are, when more than the charts draw; else 0."""
+    return len(records) if len(records) > RECENT_MEETINGS else 0
+
+
+def _latest(drawn: int, semua: int) -> str:
+    """', 32 terakhir dari 40' (the latest 32 of 40) when a chart draws only the latest meetings."""
+    return f", {drawn} terakhir dari {semua}" if semua else ""
 
 
 def _short(meeting) -> str:
@@ -223,7 +239,8 @@ def _progress(spec: ProgressSpec) -> Chart:
 def _attendance(spec: AttendanceSpec) -> Chart:
     name = "kehadiran"
     recorded = [(label, n) for label, n in spec.meetings if n is not None]
-    judul = f"Kehadiran per pertemuan (kuorum {spec.kuorum} dari {spec.jumlah_anggota} anggota)"
+    judul = (f"Kehadiran per pertemuan{_latest(len(spec.meetings), spec.semua)} "
+             f"(kuorum {spec.kuorum} dari {spec.jumlah_anggota} anggota)")
     with _matplotlib().rc_context(_style(name)):
         fig = _figure(name, 2.9)
         ax = fig.add_subplot()
@@ -253,7 +270,9 @@ def _attendance(spec: AttendanceSpec) -> Chart:
         svg = _save(fig)
     if recorded:
         below = [label for label, n in recorded if n < spec.kuorum]
-        keterangan = (f"Kehadiran tercatat di {len(recorded)} pertemuan: "
+        keterangan = ((f"Grafik ini memuat {len(spec.meetings)} pertemuan terakhir; kehadiran setiap pertemuan "
+                       "ada di jadwal. " if spec.semua else "")
+                      + f"Kehadiran tercatat di {len(recorded)} pertemuan: "
                       + "; ".join(f"{_meeting_word(label)}: {n} hadir" for label, n in recorded) + ". "
                       + (f"Tidak memenuhi kuorum {spec.kuorum}: {', '.join(_meeting_word(b) for b in below)}."
                          if below else f"Semuanya memenuhi kuorum {spec.kuorum}."))
@@ -279,7 +298,8 @@ def _scores(spec: ScoresSpec) -> Chart:
             + (f", post-test {_num(post)} (naik {_num(post - pre)})" if post is not None else ", post-test belum dicatat")
             for label, pre, post in spec.meetings)
         per_topic = "; ".join(f"pokok bahasan {label}: {_num(pre)} menjadi {_num(post)}" for label, pre, post in spec.topics)
-        keterangan = (f"Skala {_num(spec.terendah)}–{_num(spec.tertinggi)}. Per pertemuan: {per_meeting}."
+        keterangan = (f"Skala {_num(spec.terendah)}–{_num(spec.tertinggi)}. "
+                      f"Per pertemuan{_latest(len(spec.meetings), spec.semua)}: {per_meeting}."
                       + (f" Per pokok bahasan: {per_topic}." if per_topic else ""))
     else:
         keterangan = "Nilai pre-test dan post-test belum dicatat untuk pertemuan mana pun."
@@ -305,7 +325,7 @@ def _scores_per_meeting(ax, spec: ScoresSpec) -> None:
 
     handles = [Patch(color=COLOR["muda"], label="pre-test"), Patch(color=COLOR["utama"], label="post-test")]
     ax.legend(handles=handles, loc="upper left", ncols=2, fontsize=10)
-    ax.set_xlabel("Per pertemuan (P: pendahuluan)")
+    ax.set_xlabel(f"Per pertemuan{_latest(len(spec.meetings), spec.semua)} (P: pendahuluan)")
     ax.set_ylabel("Nilai")
     ax.grid(axis="y")
     ax.set_axisbelow(True)

@@ -208,3 +208,27 @@ def test_a_decimal_comma_is_explained(tmp_path):
     found = journal_problems(tmp_path, "  pre_test: {rata_rata: 62,5, peserta: 5}\n")
     assert found == ["data/pertemuan.yml, baris 8: pertemuan 0, pre_test: tulis angka desimal dengan titik, bukan koma "
                      "(di dalam { } koma memisahkan kolom), misalnya {rata_rata: 62.5, peserta: 8}; tertulis sekumpulan nilai."]
+
+
+def test_per_meeting_charts_draw_only_the_latest_meetings(tmp_path):
+    """A group that meets for years: the charts keep the latest RECENT_MEETINGS (issue 5), and say so."""
+    from charts import RECENT_MEETINGS
+
+    count = RECENT_MEETINGS + 8
+    meetings = "".join(
+        f"- nomor: {n}\n  tanggal: {dt.date(2014, 1, 2) + dt.timedelta(weeks=n)}\n  kehadiran: 8\n"
+        f"  pre_test: {{rata_rata: 50, peserta: 8}}\n  post_test: {{rata_rata: 60, peserta: 8}}\n"
+        for n in range(count))
+    data = load(tmp_path, kelompok=SCALED_GROUP, pertemuan=meetings)
+    charts = build_charts(Journal(Agenda(data, dt.date(2016, 1, 1))))
+    attendance, scores = parse(charts["kehadiran"]), parse(charts["nilai-tes"])
+    drawn = [f"kda-hadir-{n}" for n in range(count - RECENT_MEETINGS, count)]
+    assert bars(attendance, "kda-hadir-") == drawn
+    assert charts["kehadiran"].judul == (f"Kehadiran per pertemuan, {RECENT_MEETINGS} terakhir dari {count} "
+                                        "(kuorum 7 dari 11 anggota)")
+    assert charts["kehadiran"].keterangan.startswith(
+        f"Grafik ini memuat {RECENT_MEETINGS} pertemuan terakhir; kehadiran setiap pertemuan ada di jadwal. "
+        f"Kehadiran tercatat di {RECENT_MEETINGS} pertemuan: pertemuan {count - RECENT_MEETINGS}: 8 hadir;")
+    assert bars(scores, "kda-pre-") == [f"kda-pre-{n}" for n in range(count - RECENT_MEETINGS, count)]
+    assert f"Per pertemuan, {RECENT_MEETINGS} terakhir dari {count}: pertemuan {count - RECENT_MEETINGS}:" \
+        in charts["nilai-tes"].keterangan
