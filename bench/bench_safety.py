@@ -11,10 +11,9 @@ from pathlib import Path
 import markdown
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-import privacy  # noqa: E402
-import safety  # noqa: E402
+from kda.checks import privacy  # noqa: E402
+from kda.checks import safety  # noqa: E402
 
 EXTENSIONS = ["toc", "attr_list", "md_in_html", "admonition", "tables", "pymdownx.details", "pymdownx.superfences"]
 

@@ -56,25 +56,25 @@ TARGETS = {"ratio": 1.25, "growth": 11.0, "real_site_s": 5.0, "memory_mb": 500}
 
 # Our stages, as the functions that do them (module file, function): cumulative time under cProfile.
 STAGES = {
-    "data validation (model.py)": [("model.py", "load_site_data")],
-    "front matter (frontmatter.py)": [("blog.py", "check_writers_pages")],
-    "content safety (guard.py)": [("guard.py", "configure"), ("guard.py", "check_sources"),
-                                  ("guard.py", "check_files"), ("guard.py", "check_rendered")],
+    "data validation (model/data.py)": [("model/data.py", "load_site_data")],
+    "front matter (checks/frontmatter.py)": [("views/blog.py", "check_writers_pages")],
+    "content safety (checks/guard.py)": [("checks/guard.py", "configure"), ("checks/guard.py", "check_sources"),
+                                  ("checks/guard.py", "check_files"), ("checks/guard.py", "check_rendered")],
     "macros (pages that run them)": [("plugin.py", "on_page_markdown", "mkdocs_macros")],
-    "notes/articles headers, footers, share (site.py)": [("site.py", "on_page_markdown"), ("share.py", "share_block")],
+    "notes/articles headers, footers, share (wiring/events.py)": [("wiring/events.py", "on_page_markdown"), ("views/share.py", "share_block")],
     "feed (mkdocs-rss-plugin)": [("plugin.py", "on_page_content", "mkdocs_rss_plugin"),
                                  ("plugin.py", "on_post_build", "mkdocs_rss_plugin")],
-    "calendar, QR, robots (outputs.py)": [("outputs.py", "generated_files")],
-    "preview cards: facts (meta.py)": [("meta.py", "page_preview")],
-    "preview cards: drawing/copying (cards.py)": [("cards.py", "publish_all")],
-    "journal charts (charts.py)": [("charts.py", "build_charts")],
-    "galleries (media.py)": [("media.py", "prepare"), ("media.py", "publish"), ("render.py", "gallery")],
-    "PDFs (cetak.py)": [("cetak.py", "register"), ("cetak.py", "make_pdfs")],
-    "content images (images.py)": [("site.py", "_optimise_images")],
-    "redirect pages (redirects.py)": [("redirects.py", "rewrite_redirect_pages")],
-    "author profiles (blog.py)": [("blog.py", "profile_files")],
-    "reader responses (tanggapan.py)": [("tanggapan.py", "view")],
-    "search index (search.py, Pagefind)": [("search.py", "write_index")],
+    "calendar, QR, robots (outputs/generated.py)": [("outputs/generated.py", "generated_files")],
+    "preview cards: facts (views/preview.py)": [("views/preview.py", "page_preview")],
+    "preview cards: drawing/copying (outputs/cards.py)": [("outputs/cards.py", "publish_all")],
+    "journal charts (outputs/charts.py)": [("outputs/charts.py", "build_charts")],
+    "galleries (outputs/media.py)": [("outputs/media.py", "prepare"), ("outputs/media.py", "publish"), ("views/render.py", "gallery")],
+    "PDFs (outputs/pdf.py)": [("outputs/pdf.py", "register"), ("outputs/pdf.py", "make_pdfs")],
+    "content images (outputs/images.py)": [("wiring/events.py", "_optimise_images")],
+    "redirect pages (views/redirects.py)": [("views/redirects.py", "rewrite_redirect_pages")],
+    "author profiles (views/blog.py)": [("views/blog.py", "profile_files")],
+    "reader responses (views/responses.py)": [("views/responses.py", "view")],
+    "search index (search.py, Pagefind)": [("outputs/search.py", "write_index")],
 }
 
 
@@ -192,7 +192,7 @@ def stage_costs(project: Path, today: str) -> dict:
         seconds = 0.0
         for spec in functions:
             file, name = spec[0], spec[1]
-            package = spec[2] if len(spec) > 2 else str(project / "hooks")
+            package = spec[2] if len(spec) > 2 else str(project / "hooks" / "kda")
             for (path, _line, func), value in stats.items():
                 if func == name and path.endswith("/" + file) and package in path:
                     seconds += value[3]

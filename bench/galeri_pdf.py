@@ -17,10 +17,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
+sys.path.insert(0, str(ROOT / "tests"))
 
-import cetak  # noqa: E402
-import foto  # noqa: E402
+from kda.outputs import pdf  # noqa: E402
+from kda.outputs import photo  # noqa: E402
 from contoh import photo_with_gps  # noqa: E402
 from conftest import build_site, copy_project  # noqa: E402
 
@@ -30,7 +30,7 @@ def photos(work: Path) -> None:
                for w, h in ((4000, 3000), (3000, 4000), (1920, 1080))]
     for label in ("cold", "cached"):
         start = time.perf_counter()
-        results = [foto.process(s, work / "cache") for s in sources]
+        results = [photo.process(s, work / "cache") for s in sources]
         print(f"photos {label}: {len(sources)} originals in {time.perf_counter() - start:.2f} s")
     for source, result in zip(sources, results):
         print(f"  {source.name} ({source.stat().st_size / 1000:.0f} kB):", ", ".join(
@@ -43,8 +43,8 @@ def pdfs(work: Path) -> None:
         start = time.perf_counter()
         site = build_site(project, work / f"site-{label}")
         print(f"whole build with PDFs, {label} cache: {time.perf_counter() - start:.2f} s")
-    for pdf in sorted((site / cetak.PDF_DIR).glob("*.pdf")):
-        print(f"  {pdf.name}: {pdf.stat().st_size / 1000:.0f} kB")
+    for document in sorted((site / pdf.PDF_DIR).glob("*.pdf")):
+        print(f"  {document.name}: {document.stat().st_size / 1000:.0f} kB")
     for asset in ("assets/javascripts/glightbox.min.js", "assets/stylesheets/glightbox.min.css",
                   "assets/tanggapan.js", "assets/cetak.css", "assets/galeri-tanggapan.css"):
         data = (site / asset).read_bytes()

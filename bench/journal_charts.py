@@ -14,14 +14,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
+sys.path.insert(0, str(ROOT / "tests"))
 
 
 def main() -> None:
     started = time.perf_counter()
-    from charts import build_charts, render  # matplotlib's import is most of the cost
-    from journal import Journal
-    from model import Agenda, load_site_data
+    from kda.outputs.charts import build_charts, render  # matplotlib's import is most of the cost
+    from kda.model.journal import Journal
+    from kda.model.data import Agenda, load_site_data
     print(f"import charts (matplotlib): {time.perf_counter() - started:.2f} s")
 
     from fixture_jurnal import BUILD_DATE, make_journal_project

@@ -64,8 +64,8 @@ def use_engine(project: Path, engine: str) -> None:
         return
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "plugins:\n" in text and "  - hooks/search.py\n" in text, "mkdocs.yml: unexpected shape"
-    text = text.replace("plugins:\n", "plugins:\n" + plugin, 1).replace("  - hooks/search.py\n", "")
+    assert "plugins:\n" in text and "  - hooks/search_hooks.py\n" in text, "mkdocs.yml: unexpected shape"
+    text = text.replace("plugins:\n", "plugins:\n" + plugin, 1).replace("  - hooks/search_hooks.py\n", "")
     config.write_text(text, encoding="utf-8")
 
 

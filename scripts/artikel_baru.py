@@ -19,12 +19,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from frontmatter import Rules, categories_in_config, check_article  # noqa: E402
-from model import DataError, load_site_data  # noqa: E402
-from render import make_environment  # noqa: E402
-from scaffold import NewArticle, render_article  # noqa: E402
+from kda.checks.frontmatter import Rules, categories_in_config, check_article  # noqa: E402
+from kda.model.data import DataError, load_site_data  # noqa: E402
+from kda.views.render import make_environment  # noqa: E402
+from kda.views.scaffold import NewArticle, render_article  # noqa: E402
 
 
 class Parser(argparse.ArgumentParser):

@@ -22,14 +22,13 @@ from pathlib import Path
 from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from frontmatter import FrontMatterError, Rules, categories_in_config, check_pages  # noqa: E402
-import guard  # noqa: E402
-import privacy  # noqa: E402
-from model import DataError, SiteData, load_site_data  # noqa: E402
-from pages import PageError, map_pages  # noqa: E402
-from safety import SourceChecker  # noqa: E402
+from kda.checks.frontmatter import FrontMatterError, Rules, categories_in_config, check_pages  # noqa: E402
+from kda.checks import guard  # noqa: E402
+from kda.checks import privacy  # noqa: E402
+from kda.model.data import DataError, SiteData, load_site_data  # noqa: E402
+from kda.views.pages import PageError, map_pages  # noqa: E402
+from kda.checks.safety import SourceChecker  # noqa: E402
 
 DOCS = "docs"
 
@@ -131,9 +130,9 @@ def check_galleries(project: Project, changed: list[str]) -> list[str]:
     """Meeting photos (hooks/galeri.py): caption and consent for each; and, because the
     repository is public, no original may carry its GPS location into git (the site strips it,
     the repository keeps the original as committed)."""
-    from foto import has_location
-    from galeri import GalleryError, find_galleries
-    from pages import NOTES_DIR
+    from kda.outputs.photo import has_location
+    from kda.model.gallery import GalleryError, find_galleries
+    from kda.views.pages import NOTES_DIR
 
     notes = [p for p in project.pages() if p.startswith(f"{NOTES_DIR}/") and p.count("/") == 1]
     try:

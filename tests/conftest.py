@@ -25,7 +25,6 @@ from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))  # the model and its helpers, for unit tests
 
 # The day the test site is built "as of": between meeting 1 and meeting 2 (16 January 2014),
 # so meeting 2 is the next meeting. No test depends on the real date.

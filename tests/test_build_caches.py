@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar, Event
 
-import charts
-import ical
+from kda.outputs import charts
+from kda.outputs import calendar as calendar_output
 from conftest import BUILD_DATE, ROOT
-from journal import Journal
-from model import Agenda, load_site_data
+from kda.model.journal import Journal
+from kda.model.data import Agenda, load_site_data
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +51,7 @@ def _calendar(hour: int) -> Calendar:
 def test_shared_time_zone_gives_what_icalendar_gives():
     theirs, ours, again = _calendar(13), _calendar(13), _calendar(9)
     theirs.add_missing_timezones()
-    ical._add_timezones(ours)
-    ical._add_timezones(again)
+    calendar_output._add_timezones(ours)
+    calendar_output._add_timezones(again)
     assert ours.to_ical() == theirs.to_ical()
     assert b"BEGIN:VTIMEZONE" in again.to_ical() and again.get_missing_tzids() == set()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-import cetak
+from kda.outputs import pdf
 from conftest import text_of
 
 A4 = (595, 842)  # points
@@ -87,26 +87,26 @@ def test_pdf_is_taken_from_the_cache_when_the_page_is_unchanged(tmp_path, monkey
     (site / "tor/index.html").write_text("<h1>TOR</h1>", encoding="utf-8")
     cache = tmp_path / "cache"
     cache.mkdir()
-    (cache / f"{cetak.cache_key(site / 'tor/index.html', site, 'https://contoh.invalid/tor/')}.pdf").write_bytes(b"%PDF-cached")
-    monkeypatch.setenv(cetak.CHROMIUM_VARIABLE, str(tmp_path / "tidak-ada"))  # Chromium would fail
-    job = cetak.PdfJob("tor.md", "unduh/tor.pdf", site / "tor/index.html", site / "unduh/tor.pdf",
+    (cache / f"{pdf.cache_key(site / 'tor/index.html', site, 'https://contoh.invalid/tor/')}.pdf").write_bytes(b"%PDF-cached")
+    monkeypatch.setenv(pdf.CHROMIUM_VARIABLE, str(tmp_path / "tidak-ada"))  # Chromium would fail
+    job = pdf.PdfJob("tor.md", "unduh/tor.pdf", site / "tor/index.html", site / "unduh/tor.pdf",
                        "https://contoh.invalid/tor/")
-    cetak.make_pdfs([job], site, cache)
+    pdf.make_pdfs([job], site, cache)
     assert (site / "unduh/tor.pdf").read_bytes() == b"%PDF-cached"
     # A changed page is printed again: here Chromium is missing, and the message says what to do.
     (site / "tor/index.html").write_text("<h1>TOR baru</h1>", encoding="utf-8")
-    with pytest.raises(cetak.PdfError, match="program Chromium tidak ditemukan.*KDA_TANPA_PDF=1"):
-        cetak.make_pdfs([job], site, cache)
+    with pytest.raises(pdf.PdfError, match="program Chromium tidak ditemukan.*KDA_TANPA_PDF=1"):
+        pdf.make_pdfs([job], site, cache)
 
 
-@pytest.mark.skipif(not any(shutil.which(n) for n in cetak.CHROMIUM_NAMES), reason="Chromium is not installed")
+@pytest.mark.skipif(not any(shutil.which(n) for n in pdf.CHROMIUM_NAMES), reason="Chromium is not installed")
 def test_charts_print_in_black_and_white(site, tmp_path):
     """The learning journey's charts, printed the way the PDFs are. The print stylesheet's grey filter
     makes Chromium paint each chart as a grey picture (without it they stay coloured vectors)."""
     html = site / "perjalanan/index.html"
     assert html.is_file() and "<svg" in html.read_text(encoding="utf-8")
-    job = cetak.PdfJob("perjalanan.md", "perjalanan.pdf", html, tmp_path / "perjalanan.pdf", "https://contoh.invalid/")
-    cetak.make_pdfs([job], site, tmp_path / "cache")
+    job = pdf.PdfJob("perjalanan.md", "perjalanan.pdf", html, tmp_path / "perjalanan.pdf", "https://contoh.invalid/")
+    pdf.make_pdfs([job], site, tmp_path / "cache")
     pictures = [image.image.convert("RGB") for page in PdfReader(job.target).pages for image in page.images]
     assert len(pictures) >= 3  # the three charts, as pictures
     for picture in pictures:

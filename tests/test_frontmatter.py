@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from conftest import ROOT, copy_project, run_cli_build
-from frontmatter import FrontMatterError, Rules, check_article, check_page, check_pages, read_front_matter
+from kda.checks.frontmatter import FrontMatterError, Rules, check_article, check_page, check_pages, read_front_matter
 
 sys.path.insert(0, str(ROOT / "scripts"))
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from PIL import Image, ExifTags
 
-import foto
+from kda.outputs import photo
 from conftest import copy_project, run_cli_build, text_of
 from contoh import CAMERA, GALLERY, NOTE, make_example, photo_with_gps, replace
-from unduhan import label
+from kda.outputs.downloads import label
 
 NOTE_URL = f"{NOTE}/"
 FOTO = f"{NOTE}/foto"
@@ -111,13 +111,13 @@ def test_notes_without_photos_have_no_gallery(example_page, page):
 
 def test_processing_is_cached_by_content(tmp_path):
     source = photo_with_gps(tmp_path / "a.jpg", size=(800, 600), orientation=1)
-    first = foto.process(source, tmp_path / "cache")
+    first = photo.process(source, tmp_path / "cache")
     stamps = {name: r.path.stat().st_mtime_ns for name, r in first.items()}
-    second = foto.process(source, tmp_path / "cache")
+    second = photo.process(source, tmp_path / "cache")
     assert {name: r.path.stat().st_mtime_ns for name, r in second.items()} == stamps
     assert second["kecil"].width == 480 and second["kecil"].height == 360
     photo_with_gps(source, size=(600, 800), orientation=1)  # new content: new cache entry
-    assert foto.process(source, tmp_path / "cache")["kecil"].path != first["kecil"].path
+    assert photo.process(source, tmp_path / "cache")["kecil"].path != first["kecil"].path
 
 
 def test_every_gallery_problem_is_reported_at_once(tmp_path):

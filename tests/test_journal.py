@@ -11,10 +11,10 @@ import datetime as dt
 import pytest
 from lxml import etree
 
-from charts import build_charts, render
+from kda.outputs.charts import build_charts, render
 from fixture_jurnal import BUILD_DATE, make_journal_project
-from journal import Journal
-from model import Agenda, load_site_data
+from kda.model.journal import Journal
+from kda.model.data import Agenda, load_site_data
 from test_model import GROUP, MEETINGS, PEOPLE, load, problems
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -212,7 +212,7 @@ def test_a_decimal_comma_is_explained(tmp_path):
 
 def test_per_meeting_charts_draw_only_the_latest_meetings(tmp_path):
     """A group that meets for years: the charts keep the latest RECENT_MEETINGS (issue 5), and say so."""
-    from charts import RECENT_MEETINGS
+    from kda.outputs.charts import RECENT_MEETINGS
 
     count = RECENT_MEETINGS + 8
     meetings = "".join(

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from datafile import DataFileError, load_data_file
-from model import (STATUS_BATAL, STATUS_BELUM, STATUS_SELESAI, STATUS_TERJADWAL, Agenda, DataError,
+from kda.model.datafile import DataFileError, load_data_file
+from kda.model.data import (STATUS_BATAL, STATUS_BELUM, STATUS_SELESAI, STATUS_TERJADWAL, Agenda, DataError,
                    load_site_data)
-from render import jam, tanggal
+from kda.views.render import jam, tanggal
 
 GROUP = """
 nama: Kelompok Contoh

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-import privacy
+from kda.checks import privacy
 from conftest import ROOT, copy_project, run_cli_build
-from safety import SourceChecker
+from kda.checks.safety import SourceChecker
 
 
 def findings(markdown: str, allowed: tuple[str, ...] = ()):

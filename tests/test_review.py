@@ -27,7 +27,7 @@ def owners(path: str) -> list[str]:
 
 
 @pytest.mark.parametrize("path", [
-    "mkdocs.yml", "hooks/site.py", "hooks/model.py", "scripts/periksa.py", "tests/test_site.py",
+    "mkdocs.yml", "hooks/site_hooks.py", "hooks/kda/model/data.py", "scripts/periksa.py", "tests/test_site.py",
     "docs/.overrides/main.html", "docs/.templates/jadwal.md.j2",
     ".github/workflows/terbitkan.yml", ".github/CODEOWNERS", ".github/kda-matcher.json", ".ci/run",
     "requirements.txt", "requirements-test.txt", ".pre-commit-config.yaml",

@@ -373,7 +373,7 @@ def test_script_check_fails_on_a_foreign_script(tmp_path):
 
 
 def test_rendered_check_refuses_html_a_browser_would_read_differently():
-    from safety import check_rendered
+    from kda.checks.safety import check_rendered
 
     assert check_rendered("<p>Teks <b>tebal</b> dan <abbr title=\"x\">X</abbr>.</p>") == []
     (needle, message), = check_rendered("<p>Teks <div>blok</div> lagi</p>")

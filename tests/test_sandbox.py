@@ -93,7 +93,7 @@ def test_injection_in_a_maintainer_page_fails_the_build_without_running(tmp_path
 
 
 def test_the_local_check_reads_the_same_maintainer_pages_as_the_plugin(macros):
-    import guard
+    from kda.checks import guard
 
     spec = guard.maintainer_pages_spec(ROOT / "mkdocs.yml")
     pages = [p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")]

@@ -14,8 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_site, copy_project, environment, text_of
-from model import load_site_data
-from schedule import ONE_PAGE_LIMIT, RECENT_PAST, SCHEDULE_PAGE, plan_schedule
+from kda.model.data import load_site_data
+from kda.views.schedule import ONE_PAGE_LIMIT, RECENT_PAST, SCHEDULE_PAGE, plan_schedule
 
 MEETINGS = 100  # 0..99: over ONE_PAGE_LIMIT
 FIRST_NEW_DATE = dt.date(2014, 1, 23)  # a week after meeting 2, the last dated real meeting

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli_build
-from model import load_site_data
-from pages import NOTE_NAME, map_pages
+from kda.model.data import load_site_data
+from kda.views.pages import NOTE_NAME, map_pages
 
 sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import generate  # noqa: E402

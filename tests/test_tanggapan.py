@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-import tanggapan
+from kda.views import responses
 from contoh import EMAIL, GISCUS, NOTE, WHATSAPP
 
 RESPONSE_NOTE = f"{NOTE}/"  # front matter tanggapan: true in the example
@@ -73,19 +73,19 @@ def test_no_page_loads_anything_from_another_host(site):
     ({}, "tor.md", False),
 ])
 def test_front_matter_switch_and_defaults(meta, path, expected):
-    assert tanggapan.is_on(meta, path) is expected
+    assert responses.is_on(meta, path) is expected
 
 
 def test_front_matter_value_must_be_true_or_false():
-    message = tanggapan.front_matter_problem({"tanggapan": "ya"}, "docs/pertemuan/02-x.md")
+    message = responses.front_matter_problem({"tanggapan": "ya"}, "docs/pertemuan/02-x.md")
     assert message == ('docs/pertemuan/02-x.md: tanggapan di kepala halaman harus true (tanggapan pembaca dibuka) '
                        'atau false (ditutup); tertulis "ya".')
-    assert tanggapan.front_matter_problem({"tanggapan": False}, "x") is None
+    assert responses.front_matter_problem({"tanggapan": False}, "x") is None
 
 
 def test_settings_are_checked_with_every_problem_listed():
-    with pytest.raises(tanggapan.ResponseConfigError) as error:
-        tanggapan.read_settings({"tanggapan": {
+    with pytest.raises(responses.ResponseConfigError) as error:
+        responses.read_settings({"tanggapan": {
             "giscus": {"repo": "situs", "repo_id": "", "category": "", "category_id": ""},
             "kontak": {"whatsapp": "+62 812-0000", "email": "pengurus", "telepon": "1"},
         }})
@@ -95,4 +95,4 @@ def test_settings_are_checked_with_every_problem_listed():
     assert any('kontak.whatsapp: tulis nomor internasional dengan angka saja' in p and '"+62 812-0000"' in p for p in problems)
     assert any('kontak.email: alamat e-mail tidak sah; tertulis "pengurus"' in p for p in problems)
     assert any("kontak: kolom 'telepon' tidak dikenal" in p for p in problems)
-    assert not tanggapan.read_settings({}).any
+    assert not responses.read_settings({}).any

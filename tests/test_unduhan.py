@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import text_of
-from unduhan import label, size_text, type_name
+from kda.outputs.downloads import label, size_text, type_name
 
 
 @pytest.mark.parametrize("size, text", [

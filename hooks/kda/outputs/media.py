@@ -1,7 +1,7 @@
 """The build's media: gallery photos made into web sizes, and the label of every download.
 
 Runs in `on_files`: finds the galleries beside the notes (`galeri.py`), makes each photo's
-thumbnail and large copy (`foto.py`, cached outside docs/), takes the originals out of the
+thumbnail and large copy (`photo.py`, cached outside docs/), takes the originals out of the
 site (they keep their metadata, so they are never published) and adds the clean copies as
 generated files. Computes once the "PDF, 1,2 MB" label of every material file and photo.
 """
@@ -13,11 +13,11 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
-import foto
-import unduhan
-from galeri import Gallery, GalleryError, find_galleries, is_gallery_source
-from model import MATERIALS_DIR
-from pages import NOTES_DIR
+from kda.outputs import photo as photo_files
+from kda.outputs import downloads as download_labels
+from kda.model.gallery import Gallery, GalleryError, find_galleries, is_gallery_source
+from kda.model.data import MATERIALS_DIR
+from kda.views.pages import NOTES_DIR
 
 CACHE_DIR = ".cache/kda"  # beside mkdocs.yml; git-ignored
 
@@ -53,7 +53,7 @@ def prepare(docs_dir: Path, cache: Path, note_paths: list[str]) -> Media:
     if problems:
         raise GalleryError(problems)
     downloads = {p.relative_to(docs_dir).as_posix(): p for p in _material_files(docs_dir)}
-    labels = unduhan.labels({**downloads, **outputs})
+    labels = download_labels.labels({**downloads, **outputs})
     photos = {note: tuple(_with_label(p, labels) for p in items) for note, items in photos.items()}
     return Media(photos, outputs, labels)
 
@@ -70,15 +70,15 @@ def publish(files: Files, config, media: Media) -> Files:
 def _process(gallery: Gallery, cache: Path, outputs: dict[str, Path], problems: list[str]):
     for photo in gallery.photos:
         try:
-            renditions = foto.process(photo.source, cache)
-        except foto.UNREADABLE:
+            renditions = photo_files.process(photo.source, cache)
+        except photo_files.UNREADABLE:
             problems.append(f"docs/{gallery.folder}/{photo.name}: berkas ini tidak dapat dibaca sebagai foto "
                             "(rusak, terpotong saat diunggah, atau bukan foto meski berakhiran gambar). "
                             "Unggah ulang fotonya dari kamera atau ponsel.")
             continue
-        thumb, large = renditions[foto.THUMBNAIL.name], renditions[foto.LARGE.name]
-        thumb_path = f"{gallery.folder}/{photo.stem}-{foto.THUMBNAIL.name}.jpg"
-        large_path = f"{gallery.folder}/{photo.stem}-{foto.LARGE.name}.jpg"
+        thumb, large = renditions[photo_files.THUMBNAIL.name], renditions[photo_files.LARGE.name]
+        thumb_path = f"{gallery.folder}/{photo.stem}-{photo_files.THUMBNAIL.name}.jpg"
+        large_path = f"{gallery.folder}/{photo.stem}-{photo_files.LARGE.name}.jpg"
         outputs[thumb_path], outputs[large_path] = thumb.path, large.path
         yield GalleryPhoto(photo.caption, thumb_path, large_path, thumb.width, thumb.height, "")
 

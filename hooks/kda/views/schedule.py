@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from model import Pertemuan, SiteData
+from kda.model.data import Pertemuan, SiteData
 
 SCHEDULE_PAGE = "jadwal.md"
 YEAR_PAGE = "jadwal/{year}.md"  # published at jadwal/2014/

@@ -15,27 +15,27 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-import cetak
-import guard
-import media
-import tanggapan
-from blog import (authors_index_file, avatar_files, blog_categories, check_writers_pages, configure_blog,
+from kda.outputs import pdf
+from kda.checks import guard
+from kda.outputs import media
+from kda.views import responses as reader_responses
+from kda.views.blog import (authors_index_file, avatar_files, blog_categories, check_writers_pages, configure_blog,
                   hold_back_unpublished, keep_profiles_out_of_nav, profile_files)
-from cards import publish_all
-from charts import build_charts
-from feedlink import feed_links_without_sitemap_fetch
-from frontmatter import FrontMatterError
-from galeri import GalleryError
-from images import UnreadableImage, is_content_image, optimise
-from journal import Journal
-from meta import page_preview
-from model import Agenda, DataError, SiteData, load_site_data
-from outputs import SiteUrlError, generated_files
-from pages import PageError, PageMap, map_pages
-from redirects import know_generated_pages, rewrite_redirect_pages
-from render import Renderer, make_environment
-from schedule import plan_schedule
-from share import is_post, share_block
+from kda.outputs.cards import publish_all
+from kda.outputs.charts import build_charts
+from kda.views.feedlink import feed_links_without_sitemap_fetch
+from kda.checks.frontmatter import FrontMatterError
+from kda.model.gallery import GalleryError
+from kda.outputs.images import UnreadableImage, is_content_image, optimise
+from kda.model.journal import Journal
+from kda.views.preview import page_preview
+from kda.model.data import Agenda, DataError, SiteData, load_site_data
+from kda.outputs.generated import SiteUrlError, generated_files
+from kda.views.pages import PageError, PageMap, map_pages
+from kda.views.redirects import know_generated_pages, rewrite_redirect_pages
+from kda.views.render import Renderer, make_environment
+from kda.views.schedule import plan_schedule
+from kda.views.share import is_post, share_block
 
 log = get_plugin_logger(__name__)
 
@@ -49,11 +49,11 @@ IMAGES_CACHE_DIR = ".cache/gambar"  # content images optimised by earlier builds
 @dataclass(frozen=True)
 class BuildState:
     data: SiteData
-    responses: tanggapan.ResponseSettings
+    responses: reader_responses.ResponseSettings
     renderer: Renderer | None = None
     cards: dict = field(default_factory=dict)  # path in the site -> preview card, filled per page
     images: tuple = ()  # (source, destination) of each content image, optimised after the build
-    pdf_jobs: tuple[cetak.PdfJob, ...] = ()
+    pdf_jobs: tuple[pdf.PdfJob, ...] = ()
 
 
 # --- events ------------------------------------------------------------------------------
@@ -69,8 +69,8 @@ def on_config(config):
     for warning in data.peringatan:
         log.warning(warning)
     try:
-        responses = tanggapan.read_settings(config.extra)
-    except tanggapan.ResponseConfigError as error:
+        responses = reader_responses.read_settings(config.extra)
+    except reader_responses.ResponseConfigError as error:
         raise PluginError(_listed("Pengaturan tanggapan pembaca tidak sah:", error.problems)) from None
     config[STATE] = BuildState(data, responses)
     configure_blog(config, data, root)
@@ -91,7 +91,7 @@ def _on_files(files, config):
     build_media = _prepare_media(config, page_map)
     files = media.publish(files, config, build_media)
     guard.check_files(files, config)  # after the gallery's originals and galeri.yml are taken out
-    pdf_jobs = cetak.register(files, config) if cetak.enabled() else ()
+    pdf_jobs = pdf.register(files, config) if pdf.enabled() else ()
     today = build_date(state.data)
     articles = hold_back_unpublished(files, articles, today)
     renderer = _make_renderer(files, config, state.data, today, page_map, articles, build_media, pdf_jobs)
@@ -169,7 +169,7 @@ def on_page_markdown(markdown, page, config, files):
     if not renderer.media.galleries.get(path):
         page.meta["glightbox"] = False  # the lightbox plugin's script and styles (18 KB) only where a gallery is
     nomor = renderer.pages.meeting_of_note(path)
-    problem = tanggapan.front_matter_problem(page.meta, f"docs/{path}")
+    problem = reader_responses.front_matter_problem(page.meta, f"docs/{path}")
     if problem:
         log.warning(problem)
     if nomor is not None:
@@ -198,7 +198,7 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     state: BuildState = config[STATE]
     context["kda_meta"] = page_preview(page, config, state.renderer, state.cards)
-    context["kda_tanggapan"] = tanggapan.view(
+    context["kda_tanggapan"] = reader_responses.view(
         state.responses, page.meta, page.file.src_uri, page.title or config.site_name, page.canonical_url or page.url)
     return context
 
@@ -218,8 +218,8 @@ def on_post_build(config):
     publish_all(state.cards, Path(config.site_dir), _root(config) / CACHE_DIR)
     _optimise_images(config)
     try:
-        cetak.make_pdfs(list(state.pdf_jobs), Path(config.site_dir), media.cache_dir(config) / "pdf")
-    except cetak.PdfError as error:
+        pdf.make_pdfs(list(state.pdf_jobs), Path(config.site_dir), media.cache_dir(config) / "pdf")
+    except pdf.PdfError as error:
         raise PluginError(str(error)) from None
 
 

@@ -31,7 +31,7 @@ import nh3
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
 from markdown_it import MarkdownIt
 
-import policy
+from kda.checks import policy
 
 Problem = tuple  # (line: int | None, message: str)
 

@@ -18,9 +18,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from datafile import DataFile, DataFileError, load_data_file
-from journal_rules import check_journal
-from messages import collect_errors, found_text, located
+from kda.model.datafile import DataFile, DataFileError, load_data_file
+from kda.model.journal_rules import check_journal
+from kda.model.messages import collect_errors, found_text, located
 
 DATA_FILES = {
     "kelompok": "kelompok.yml",

@@ -20,18 +20,18 @@ from mkdocs.utils import get_relative_url
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import escape
 
-from frontmatter import Article
-from ical import FEED_PATH, in_calendar, meeting_file
-from media import Media
-from model import Agenda, Pertemuan, SiteData
-from pages import PageMap
-from qr import QR_PATH
-from schedule import SCHEDULE_PAGE, ScheduleLayout, year_page
+from kda.checks.frontmatter import Article
+from kda.outputs.calendar import FEED_PATH, in_calendar, meeting_file
+from kda.outputs.media import Media
+from kda.model.data import Agenda, Pertemuan, SiteData
+from kda.views.pages import PageMap
+from kda.outputs.qr import QR_PATH
+from kda.views.schedule import SCHEDULE_PAGE, ScheduleLayout, year_page
 
 # The RSS plugin's file (mkdocs.yml: rss), written after the pages are built: linked by its
 # full address, since MkDocs' link check only knows files that exist before the pages.
 ARTICLES_FEED = "feed_rss_created.xml"
-from scaffold import NewArticle, render_article
+from kda.views.scaffold import NewArticle, render_article
 
 LOCALE = "id"
 

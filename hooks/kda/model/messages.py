@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from pydantic import BaseModel, ValidationError
 
-from datafile import DataFile
+from kda.model.datafile import DataFile
 
 # What each pydantic error type means, in Indonesian. `{example}` is the field's example.
 _EXPECTED = {

@@ -15,9 +15,9 @@ from typing import Optional
 
 from pydantic import Field
 
-from datafile import DataFileError, load_data_file
-from messages import collect_errors, found_text, located
-from model import _Strict
+from kda.model.datafile import DataFileError, load_data_file
+from kda.model.messages import collect_errors, found_text, located
+from kda.model.data import _Strict
 
 GALLERY_DIR = "foto"  # inside the folder named like the note
 GALLERY_LIST = "galeri.yml"

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from datafile import DataFileError, load_data_file
+from kda.model.datafile import DataFileError, load_data_file
 
 ALLOW_LIST = "privasi.yml"  # in data/
 

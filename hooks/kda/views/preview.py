@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from cards import HEIGHT, WIDTH, Card, card_path
-from model import Kelompok, Pertemuan
-from render import Renderer, jam, tanggal
-from share import is_post
+from kda.outputs.cards import HEIGHT, WIDTH, Card, card_path
+from kda.model.data import Kelompok, Pertemuan
+from kda.views.render import Renderer, jam, tanggal
+from kda.views.share import is_post
 
 LOCALE = "id_ID"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from jinja2 import Environment
 
-from frontmatter import POSTS_DIR
+from kda.checks.frontmatter import POSTS_DIR
 
 TEMPLATE = "artikel_baru.md.j2"
 

@@ -13,8 +13,8 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
-from datafile import DataFile
-from messages import found_text, located
+from kda.model.datafile import DataFile
+from kda.model.messages import found_text, located
 
 LOOKS_LIKE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone
 
-from model import Pertemuan, SiteData
+from kda.model.data import Pertemuan, SiteData
 
 FEED_PATH = "jadwal.ics"
 MEETING_DIR = "kalender"  # one file per meeting: kalender/pertemuan-N.ics

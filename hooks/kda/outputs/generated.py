@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urljoin
 
-import ical
-import qr
-from render import Renderer
-from schedule import SCHEDULE_PAGE
+from kda.outputs import calendar
+from kda.outputs import qr
+from kda.views.render import Renderer
+from kda.views.schedule import SCHEDULE_PAGE
 
 
 class SiteUrlError(Exception):
@@ -30,15 +30,15 @@ def generated_files(renderer: Renderer, site_url: str | None, page_urls: dict[st
             "pratinjau tautan dan peta situs)."
         )
     data = renderer.data
-    links = ical.CalendarLinks(
+    links = calendar.CalendarLinks(
         site_url=site_url,
         schedule_url=urljoin(site_url, page_urls[SCHEDULE_PAGE]),
         note_urls={n: urljoin(site_url, page_urls[path]) for n, path in renderer.pages.notes.items()},
     )
-    files = {ical.FEED_PATH: ical.feed(data, links, stamp)}
+    files = {calendar.FEED_PATH: calendar.feed(data, links, stamp)}
     for meeting in data.pertemuan:
-        if ical.in_calendar(meeting):
-            files[ical.meeting_file(meeting)] = ical.single(data, meeting, links, stamp)
+        if calendar.in_calendar(meeting):
+            files[calendar.meeting_file(meeting)] = calendar.single(data, meeting, links, stamp)
     files[qr.QR_PATH] = qr.qr_svg(site_url)
     files["robots.txt"] = renderer.env.get_template("robots.txt.j2").render(site_url=site_url).encode("utf-8")
     return files

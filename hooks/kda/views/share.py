@@ -5,8 +5,8 @@ from __future__ import annotations
 from jinja2 import Environment
 from material.plugins.blog.structure import Post
 
-from model import Pertemuan
-from render import tanggal
+from kda.model.data import Pertemuan
+from kda.views.render import tanggal
 
 TEMPLATE = "bagikan.html.j2"
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from model import MATERIALS_DIR, SiteData
+from kda.model.data import MATERIALS_DIR, SiteData
 
 NOTES_DIR = "pertemuan"
 # Two digits (00-99), or three and more without a leading zero (100, 101...): one name per number.

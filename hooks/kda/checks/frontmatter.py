@@ -31,9 +31,9 @@ from mkdocs.utils.yaml import yaml_load
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
-from datafile import DataFile, DataFileError, parse_data_text
-from messages import describe_error, found_text
-from model import Slug, _parse_date
+from kda.model.datafile import DataFile, DataFileError, parse_data_text
+from kda.model.messages import describe_error, found_text
+from kda.model.data import Slug, _parse_date
 
 POSTS_DIR = "artikel/posts"
 POST_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")

@@ -24,8 +24,8 @@ from material.plugins.blog.structure import Profile
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 
-from frontmatter import WRITER_DIRS, Article, Rules, check_pages
-from model import SiteData
+from kda.checks.frontmatter import WRITER_DIRS, Article, Rules, check_pages
+from kda.model.data import SiteData
 
 BLOG_PLUGIN = "material/blog"
 CACHE_DIR = ".cache/kda"  # inside the project; git-ignored

@@ -18,10 +18,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
-import policy
-import privacy
-import safety
-import sandbox
+from kda.checks import policy
+from kda.checks import privacy
+from kda.checks import safety
+from kda.checks import sandbox
 
 STATE = "kda_safety"
 SNIPPETS = "pymdownx.snippets"

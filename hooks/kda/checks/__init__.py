@@ -1,0 +1,1 @@
+"""What refuses bad input: content safety, privacy, front matter, the macro sandbox."""

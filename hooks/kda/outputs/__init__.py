@@ -1,0 +1,1 @@
+"""Files beside the pages: calendars, preview cards, charts, PDFs, photos, downloads, search."""

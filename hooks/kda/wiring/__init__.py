@@ -1,0 +1,1 @@
+"""The MkDocs events of one build, handed out to the other layers."""
