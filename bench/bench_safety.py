@@ -4,16 +4,18 @@ asserts nothing (speed is measured here, not in the tests)."""
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 
 import markdown
 
+from kda.checks import (
+    privacy,
+    safety,
+)
+
 ROOT = Path(__file__).resolve().parent.parent
 
-from kda.checks import privacy  # noqa: E402
-from kda.checks import safety  # noqa: E402
 
 EXTENSIONS = ["toc", "attr_list", "md_in_html", "admonition", "tables", "pymdownx.details", "pymdownx.superfences"]
 

@@ -46,7 +46,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import ROOT, generate  # noqa: E402
+from synthetic import ROOT, generate
 
 RESULTS = ROOT / "bench" / "results"
 README = ROOT / "README.md"

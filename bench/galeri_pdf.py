@@ -16,13 +16,17 @@ import tempfile
 import time
 from pathlib import Path
 
+from kda.outputs import (
+    pdf,
+    photo,
+)
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from kda.outputs import pdf  # noqa: E402
-from kda.outputs import photo  # noqa: E402
-from contoh import photo_with_gps  # noqa: E402
-from conftest import build_site, copy_project  # noqa: E402
+
+from conftest import build_site, copy_project
+from contoh import photo_with_gps
 
 
 def photos(work: Path) -> None:

@@ -19,9 +19,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 def main() -> None:
     started = time.perf_counter()
-    from kda.outputs.charts import build_charts, render  # matplotlib's import is most of the cost
-    from kda.model.journal import Journal
     from kda.model.data import Agenda, load_site_data
+    from kda.model.journal import Journal
+    from kda.outputs.charts import build_charts, render  # matplotlib's import is most of the cost
     print(f"import charts (matplotlib): {time.perf_counter() - started:.2f} s")
 
     from fixture_jurnal import BUILD_DATE, make_journal_project

@@ -21,8 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
-from conftest import build_site  # noqa: E402
-from search_compare import serve  # noqa: E402
+from search_compare import serve
+
+from conftest import build_site
 
 LIGHTHOUSE_VERSION = "12.2.3"
 CACHE = ROOT / ".cache" / "lighthouse"

@@ -80,7 +80,7 @@ def file_for(site: Path, url_path: str) -> Path | None:
     return path if path.is_file() else None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def sizes(path: Path) -> tuple[int, int]:
     data = path.read_bytes()
     return len(data), len(gzip.compress(data, compresslevel=9, mtime=0))

@@ -35,8 +35,9 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
-from conftest import build_site, copy_project  # noqa: E402
-from synthetic_site import make_synthetic_project  # noqa: E402
+from synthetic_site import make_synthetic_project
+
+from conftest import build_site, copy_project
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--no-first-run", "--disable-sync"]

@@ -186,7 +186,7 @@ def generate(dest: Path, n: int, seed: int = SEED, root: Path = ROOT) -> Size:
 def _topics(rng: random.Random, n: int, first_nomor: int) -> list[dict]:
     topics = []
     for unit in range(n):
-        for index, (title, summary) in enumerate(TOPIC_WORDS[:UNIT["topics"]]):
+        for _index, (title, summary) in enumerate(TOPIC_WORDS[:UNIT["topics"]]):
             topics.append({"id": f"{_slug(title)}-{unit + 1}", "nomor": first_nomor + len(topics) + 1,
                            "judul": f"{title} (siklus {unit + 1})", "ringkasan": summary})
     return topics

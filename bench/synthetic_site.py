@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import copy_project  # noqa: E402  (the tests' own copy of the project sources)
+from conftest import copy_project
 
 SEED = 20131222  # the TOR's date
 FOLDER = "sintetis"  # docs/sintetis/NNNN.md in the copy

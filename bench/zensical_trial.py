@@ -98,8 +98,9 @@ def compare(mkdocs_site: Path, zensical_site: Path) -> dict:
         "unrendered_jinja": [],
     }
     for page, selector, what in GENERATED:
-        count = lambda site: len(BeautifulSoup((site / page).read_text(encoding="utf-8"), "lxml").select(selector)) \
-            if (site / page).exists() else 0
+        def count(site):
+            return len(BeautifulSoup((site / page).read_text(encoding="utf-8"), "lxml").select(selector)) \
+                    if (site / page).exists() else 0
         report["generated"].append({"page": page, "what": what, "mkdocs": count(mkdocs_site), "zensical": count(zensical_site)})
     for page in pages:
         path = zensical_site / page

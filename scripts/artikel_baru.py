@@ -18,12 +18,13 @@ import re
 import sys
 from pathlib import Path
 
+from kda.checks.frontmatter import Rules, categories_in_config, check_article
+from kda.model.data import DataError, load_site_data
+from kda.views.render import make_environment
+from kda.views.scaffold import NewArticle, render_article
+
 ROOT = Path(__file__).resolve().parent.parent
 
-from kda.checks.frontmatter import Rules, categories_in_config, check_article  # noqa: E402
-from kda.model.data import DataError, load_site_data  # noqa: E402
-from kda.views.render import make_environment  # noqa: E402
-from kda.views.scaffold import NewArticle, render_article  # noqa: E402
 
 
 class Parser(argparse.ArgumentParser):

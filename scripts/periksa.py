@@ -17,18 +17,21 @@ with the kinds of file it reads.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+
+from kda.checks import (
+    guard,
+    privacy,
+)
+from kda.checks.frontmatter import FrontMatterError, Rules, categories_in_config, check_pages
+from kda.checks.safety import SourceChecker
+from kda.model.data import DataError, SiteData, load_site_data
+from kda.views.pages import PageError, map_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from kda.checks.frontmatter import FrontMatterError, Rules, categories_in_config, check_pages  # noqa: E402
-from kda.checks import guard  # noqa: E402
-from kda.checks import privacy  # noqa: E402
-from kda.model.data import DataError, SiteData, load_site_data  # noqa: E402
-from kda.views.pages import PageError, map_pages  # noqa: E402
-from kda.checks.safety import SourceChecker  # noqa: E402
 
 DOCS = "docs"
 
@@ -42,7 +45,7 @@ class Project:
     data_problems: list[str] = field(default_factory=list)
 
     @classmethod
-    def load(cls, root: Path) -> "Project":
+    def load(cls, root: Path) -> Project:
         try:
             return cls(root, load_site_data(root / "data", root / DOCS, label_root=root))
         except DataError as error:
@@ -130,8 +133,8 @@ def check_galleries(project: Project, changed: list[str]) -> list[str]:
     """Meeting photos (hooks/galeri.py): caption and consent for each; and, because the
     repository is public, no original may carry its GPS location into git (the site strips it,
     the repository keeps the original as committed)."""
-    from kda.outputs.photo import has_location
     from kda.model.gallery import GalleryError, find_galleries
+    from kda.outputs.photo import has_location
     from kda.views.pages import NOTES_DIR
 
     notes = [p for p in project.pages() if p.startswith(f"{NOTES_DIR}/") and p.count("/") == 1]

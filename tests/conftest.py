@@ -17,12 +17,12 @@ from bs4 import BeautifulSoup
 # import (ours, Material's, the macros plugin's) to `properdocs.*`.
 ENGINE = os.environ.get("KDA_ENGINE", "mkdocs")
 if ENGINE == "properdocs":
-    import properdocs.replacement  # noqa: F401
+    import properdocs.replacement  # noqa: F401  (imported for its effect)
 elif ENGINE != "mkdocs":
     raise RuntimeError(f"KDA_ENGINE must be mkdocs or properdocs, not {ENGINE!r}")
 
-from mkdocs.commands.build import build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 

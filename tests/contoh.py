@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ExifTags
+from PIL import ExifTags, Image, ImageDraw
 
 NOTE = "pertemuan/02-perlindungan-anak"
 GALLERY = f"docs/{NOTE}/foto"

@@ -158,10 +158,11 @@ def test_writing_guide_shows_the_template_and_the_allowed_values(page):
 
 
 def test_guide_template_is_a_valid_article():
+    import datetime as dt
+
     from kda.checks.frontmatter import Rules, check_article
     from kda.views.render import make_environment
     from kda.views.scaffold import NewArticle, render_article
-    import datetime as dt
 
     text = render_article(make_environment(ROOT / "docs" / ".templates"),
                           NewArticle(title="Judul", date=dt.date(2014, 1, 20), authors=("tim",)))

@@ -51,7 +51,7 @@ def test_pressing_opens_the_lightbox_and_loads_giscus(example_site):
     lightbox = dom.select_one(".glightbox-container")
     assert lightbox is not None and lightbox["aria-hidden"] == "false"
     assert any(img["src"].endswith("foto/papan-plano-besar.jpg") for img in lightbox.select("img"))
-    giscus = [s for s in dom.select(".kda-tanggapan__wadah script[src]")]
+    giscus = list(dom.select(".kda-tanggapan__wadah script[src]"))
     assert [s["src"] for s in giscus] == ["https://giscus.app/client.js"]
     assert giscus[0]["data-lang"] == "id" and giscus[0]["data-repo"] == "contoh-uji/situs-uji"
     assert dom.select_one(".kda-tanggapan__tombol") is None

@@ -9,11 +9,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar, Event
 
-from kda.outputs import charts
-from kda.outputs import calendar as calendar_output
-from conftest import BUILD_DATE, ROOT
-from kda.model.journal import Journal
 from kda.model.data import Agenda, load_site_data
+from kda.model.journal import Journal
+from kda.outputs import calendar as calendar_output
+from kda.outputs import charts
+
+from conftest import BUILD_DATE, ROOT
 
 
 @pytest.fixture(scope="module")

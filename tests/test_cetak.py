@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from kda.outputs import pdf
+
 from conftest import text_of
 
 A4 = (595, 842)  # points
@@ -60,6 +61,7 @@ def test_tor_pdf_holds_every_heading_of_the_tor_on_a4(page, site):
 
 def test_pdf_links_point_at_the_public_site_not_the_build_folder(site):
     from mkdocs.config import load_config
+
     from conftest import ROOT
 
     site_url = load_config(str(ROOT / "mkdocs.yml")).site_url

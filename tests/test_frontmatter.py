@@ -7,8 +7,9 @@ import sys
 
 import pytest
 
-from conftest import ROOT, copy_project, run_cli_build
 from kda.checks.frontmatter import FrontMatterError, Rules, check_article, check_page, check_pages, read_front_matter
+
+from conftest import ROOT, copy_project, run_cli_build
 
 sys.path.insert(0, str(ROOT / "scripts"))
 

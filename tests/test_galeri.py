@@ -6,12 +6,13 @@ import io
 import re
 from pathlib import Path
 
-from PIL import Image, ExifTags
+from PIL import ExifTags, Image
 
 from kda.outputs import photo
+from kda.outputs.downloads import label
+
 from conftest import copy_project, run_cli_build, text_of
 from contoh import CAMERA, GALLERY, NOTE, make_example, photo_with_gps, replace
-from kda.outputs.downloads import label
 
 NOTE_URL = f"{NOTE}/"
 FOTO = f"{NOTE}/foto"

@@ -10,12 +10,13 @@ import datetime as dt
 
 import pytest
 from lxml import etree
-
-from kda.outputs.charts import build_charts, render
-from fixture_jurnal import BUILD_DATE, make_journal_project
-from kda.model.journal import Journal
-from kda.model.data import Agenda, load_site_data
 from test_model import GROUP, MEETINGS, PEOPLE, load, problems
+
+from kda.model.data import Agenda, load_site_data
+from kda.model.journal import Journal
+from kda.outputs.charts import build_charts, render
+
+from fixture_jurnal import BUILD_DATE, make_journal_project
 
 SVG = "{http://www.w3.org/2000/svg}"
 SCALED_GROUP = GROUP + "skala_tes: {terendah: 0, tertinggi: 100}\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.config import load_config
 
 from kda.checks import guard
+
 from conftest import ROOT, copy_project, run_cli_build
 
 

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, copy_project, run_cli_build, text_of
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from release_urls import URL_LIST, read_list  # noqa: E402
+from release_urls import URL_LIST, read_list
 
 MAX_HOPS = 3
 

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from kda.model.data import STATUS_BATAL, STATUS_BELUM, STATUS_SELESAI, STATUS_TERJADWAL, Agenda, DataError, load_site_data
 from kda.model.datafile import DataFileError, load_data_file
-from kda.model.data import (STATUS_BATAL, STATUS_BELUM, STATUS_SELESAI, STATUS_TERJADWAL, Agenda, DataError,
-                   load_site_data)
 from kda.views.render import jam, tanggal
 
 GROUP = """

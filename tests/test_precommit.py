@@ -15,7 +15,7 @@ import yaml
 from conftest import ROOT, copy_project
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import periksa  # noqa: E402
+import periksa
 
 BAD_DATE = ("  tanggal: 2014-01-16\n", "  tanggal: 16/1/2014\n")
 DATE_MESSAGE = 'pertemuan 2, tanggal: harus berupa tanggal berformat TTTT-BB-HH, misalnya 2014-01-16; tertulis "16/1/2014".'

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from kda.checks import privacy
-from conftest import ROOT, copy_project, run_cli_build
 from kda.checks.safety import SourceChecker
+
+from conftest import ROOT, copy_project, run_cli_build
 
 
 def findings(markdown: str, allowed: tuple[str, ...] = ()):

@@ -90,9 +90,9 @@ def test_preview_cards_are_cached_by_content(site):
 
 
 def test_card_shows_the_meeting_date_and_place(tmp_path):
+    from kda.model.data import load_site_data
     from kda.outputs.cards import Card, draw
     from kda.views.preview import meeting_details
-    from kda.model.data import load_site_data
 
     data = load_site_data(ROOT / "data", ROOT / "docs", label_root=ROOT)
     details = meeting_details(data.meeting(2), data.kelompok)

@@ -74,8 +74,8 @@ def builds(tmp_path_factory):
     second, second_log = offline_build(project, tmp)
     assert second.returncode == 0, second.stderr
     after = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.png")}
-    return dict(project=project, site=project / "site", before=before, after=after, first_ics=first_ics,
-                logs=first_log + second_log, stderr=first.stderr + second.stderr)
+    return {"project": project, "site": project / "site", "before": before, "after": after, "first_ics": first_ics,
+                "logs": first_log + second_log, "stderr": first.stderr + second.stderr}
 
 
 def test_build_needs_no_network(builds):

@@ -43,7 +43,7 @@ def test_two_builds_of_the_same_sources_are_byte_identical(site, tmp_path):
 
 
 def test_sitemap_dates_come_from_source_date_epoch(site):
-    date = dt.datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), dt.timezone.utc).date().isoformat()
+    date = dt.datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), dt.UTC).date().isoformat()
     sitemap = BeautifulSoup((site / "sitemap.xml").read_bytes(), "xml")
     dates = {node.text.strip() for node in sitemap.find_all("lastmod")}
     assert dates == {date}

@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
-from PIL import Image
 from bs4 import BeautifulSoup
+from PIL import Image
 
 from conftest import build_site, copy_project, run_cli_build
 

@@ -13,9 +13,10 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_site, copy_project, environment, text_of
 from kda.model.data import load_site_data
 from kda.views.schedule import ONE_PAGE_LIMIT, RECENT_PAST, SCHEDULE_PAGE, plan_schedule
+
+from conftest import ROOT, build_site, copy_project, environment, text_of
 
 MEETINGS = 100  # 0..99: over ONE_PAGE_LIMIT
 FIRST_NEW_DATE = dt.date(2014, 1, 23)  # a week after meeting 2, the last dated real meeting

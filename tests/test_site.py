@@ -200,7 +200,8 @@ def test_changing_the_data_changes_schedule_topic_index_and_note_header(tmp_path
         "  tema: Tahap perkembangan anak\n  pokok_bahasan: [tahap-perkembangan-anak]\n",
     ).replace("  tanggal: 2014-01-16\n", "  tanggal: 2014-01-23\n"), encoding="utf-8")
     site = build_site(project, tmp_path / "site", today="2014-01-30")
-    soup = lambda url: BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
+    def soup(url):
+        return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
 
     third = text_of(soup("jadwal").find(id="pertemuan-3").parent)
     assert "Kamis, 13 Februari 2014, pukul 09.00–11.30 WIB" in third and "Aula Dinas Sosial" in third

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli_build
 from kda.model.data import load_site_data
 from kda.views.pages import NOTE_NAME, map_pages
 
+from conftest import ROOT, run_cli_build
+
 sys.path.insert(0, str(ROOT / "bench"))
-from synthetic import generate  # noqa: E402
+from synthetic import generate
 
 
 def files_of(root: Path) -> dict[str, bytes]:

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from kda.views import responses
+
 from contoh import EMAIL, GISCUS, NOTE, WHATSAPP
 
 RESPONSE_NOTE = f"{NOTE}/"  # front matter tanggapan: true in the example

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import text_of
 from kda.outputs.downloads import label, size_text, type_name
+
+from conftest import text_of
 
 
 @pytest.mark.parametrize("size, text", [

@@ -79,9 +79,9 @@ def job_problems(where: str, job: dict, top) -> list[str]:
     elif permissions not in ({}, READ_ONLY):
         problems.append(f"{where}: permissions {permissions!r}; a job that runs project code gets contents: read only")
     for step in job.get("steps", []):
-        if step.get("uses", "").startswith("actions/checkout@"):
-            if (step.get("with") or {}).get("persist-credentials") is not False:
-                problems.append(f"{where}: actions/checkout without persist-credentials: false")
+        checkout = step.get("uses", "").startswith("actions/checkout@")
+        if checkout and (step.get("with") or {}).get("persist-credentials") is not False:
+            problems.append(f"{where}: actions/checkout without persist-credentials: false")
     return problems
 
 

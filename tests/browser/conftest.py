@@ -14,7 +14,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from playwright import sync_api as playwright_api
 
 # Debian's Chromium (installed by .ci/run); elsewhere (a laptop, GitHub's runner) the first of

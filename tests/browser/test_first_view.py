@@ -4,7 +4,6 @@ copies the page's address."""
 
 from __future__ import annotations
 
-
 import pytest
 
 PAGES = ["", "jadwal/", "pertemuan/02-perlindungan-anak/", "poster/", "tor/", "artikel/2013-12-22-mengapa-kami-berdiskusi/"]

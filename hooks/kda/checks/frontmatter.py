@@ -24,16 +24,16 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 from mkdocs.utils.meta import YAML_RE, get_data
 from mkdocs.utils.yaml import yaml_load
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
+from kda.model.data import Slug, _parse_date
 from kda.model.datafile import DataFile, DataFileError, parse_data_text
 from kda.model.messages import describe_error, found_text
-from kda.model.data import Slug, _parse_date
 
 POSTS_DIR = "artikel/posts"
 POST_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
@@ -86,7 +86,7 @@ class ArticleMeta(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
     title: PlainText = Field(examples=['"Mengapa kami berdiskusi"'])
-    description: Optional[PlainText] = Field(default=None, examples=['"Satu kalimat tentang isi tulisan."'])
+    description: PlainText | None = Field(default=None, examples=['"Satu kalimat tentang isi tulisan."'])
     date: PostDate = Field(examples=["2014-01-20"])
     authors: list[Slug] = Field(min_length=1, examples=["[tim]"])
     categories: list[Label] = Field(default_factory=list, examples=["[Tentang Kelompok]"])
@@ -94,9 +94,9 @@ class ArticleMeta(BaseModel):
     pokok_bahasan: list[Slug] = Field(default_factory=list, examples=["[sistem-perlindungan-anak]"])
     draft: bool = Field(default=False, examples=["true"])
     pin: bool = Field(default=False, examples=["true"])
-    readtime: Optional[int] = Field(default=None, ge=1, examples=["5"])
+    readtime: int | None = Field(default=None, ge=1, examples=["5"])
     links: list[Any] = Field(default_factory=list, examples=["[tor.md]"])
-    tanggapan: Optional[bool] = Field(default=None, examples=["false"])  # reader responses on/off (hooks/tanggapan.py)
+    tanggapan: bool | None = Field(default=None, examples=["false"])  # reader responses on/off (hooks/tanggapan.py)
 
 
 class PageMeta(BaseModel):
@@ -104,11 +104,11 @@ class PageMeta(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    title: Optional[PlainText] = Field(default=None, examples=['"Catatan pertemuan 2"'])
-    description: Optional[PlainText] = Field(default=None, examples=['"Satu kalimat tentang isi halaman."'])
+    title: PlainText | None = Field(default=None, examples=['"Catatan pertemuan 2"'])
+    description: PlainText | None = Field(default=None, examples=['"Satu kalimat tentang isi halaman."'])
     hide: list[Label] = Field(default_factory=list, examples=["[toc]"])
     search: dict = Field(default_factory=dict, examples=["{exclude: true}"])
-    tanggapan: Optional[bool] = Field(default=None, examples=["true"])  # reader responses on/off (hooks/tanggapan.py)
+    tanggapan: bool | None = Field(default=None, examples=["true"])  # reader responses on/off (hooks/tanggapan.py)
 
 
 # --- results -------------------------------------------------------------------------------

@@ -18,10 +18,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
-from kda.checks import policy
-from kda.checks import privacy
-from kda.checks import safety
-from kda.checks import sandbox
+from kda.checks import policy, privacy, safety, sandbox
 
 STATE = "kda_safety"
 SNIPPETS = "pymdownx.snippets"

@@ -23,8 +23,8 @@ Every function returns Indonesian problems as (line or None, text); `guard.py` n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from html.parser import HTMLParser
-from typing import Iterable
 
 import lxml.html
 import nh3

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
@@ -101,7 +101,7 @@ class SkalaTes(_Strict):
     tertinggi: float = Field(examples=[100])
 
     @model_validator(mode="after")
-    def _check(self) -> "SkalaTes":
+    def _check(self) -> SkalaTes:
         if self.terendah >= self.tertinggi:
             raise ValueError("skala_tes.terendah harus lebih kecil dari skala_tes.tertinggi")
         return self
@@ -116,10 +116,10 @@ class Kelompok(_Strict):
     zona_waktu: Text = Field(examples=["Asia/Jakarta"])
     singkatan_zona: Text = Field(examples=["WIB"])
     lama_pertemuan: LamaPertemuan
-    skala_tes: Optional[SkalaTes] = None  # needed only once a test score is recorded
+    skala_tes: SkalaTes | None = None  # needed only once a test score is recorded
 
     @model_validator(mode="after")
-    def _check(self) -> "Kelompok":
+    def _check(self) -> Kelompok:
         try:
             ZoneInfo(self.zona_waktu)
         except (ZoneInfoNotFoundError, ValueError):
@@ -139,7 +139,7 @@ class PokokBahasan(_Strict):
     id: Slug
     nomor: int = Field(ge=1, examples=[5])
     judul: Text = Field(examples=["Ekologi anak"])
-    teks_tor: Optional[Text] = Field(default=None, examples=["Tahap pertolongan pekerja sosial (tools asesmen)"])
+    teks_tor: Text | None = Field(default=None, examples=["Tahap pertolongan pekerja sosial (tools asesmen)"])
     ringkasan: Text = Field(examples=["Anak dipahami bersama lingkungannya."])
 
     @property
@@ -174,7 +174,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 class Kehadiran(_Strict):
     """Who came to a meeting: the member ids when names were recorded, else only a count."""
 
-    jumlah: Optional[int] = None
+    jumlah: int | None = None
     anggota: tuple[str, ...] = ()
 
     @property
@@ -200,27 +200,27 @@ class HasilTes(_Strict):
 
 class Pertemuan(_Strict):
     nomor: int = Field(ge=0, examples=[3])
-    tanggal: Optional[Tanggal] = Field(default=None, examples=["2014-01-16"])
-    mulai: Optional[Jam] = Field(default=None, examples=['"13.00"'])
-    selesai: Optional[Jam] = Field(default=None, examples=['"16.30"'])
-    tempat: Optional[Text] = Field(default=None, examples=["FKPS"])
+    tanggal: Tanggal | None = Field(default=None, examples=["2014-01-16"])
+    mulai: Jam | None = Field(default=None, examples=['"13.00"'])
+    selesai: Jam | None = Field(default=None, examples=['"16.30"'])
+    tempat: Text | None = Field(default=None, examples=["FKPS"])
     tempat_lain: list[Text] = Field(default_factory=list, examples=["[LKSA Bayi Sehat Muhammadiyah Bandung]"])
-    tema: Optional[Text] = Field(default=None, examples=["Perlindungan anak dan permasalahan anak"])
+    tema: Text | None = Field(default=None, examples=["Perlindungan anak dan permasalahan anak"])
     pokok_bahasan: list[Slug] = Field(default_factory=list, examples=["[sistem-perlindungan-anak]"])
     materi: list[Slug] = Field(default_factory=list, examples=["[masalah-anak]"])
     terlaksana: bool = Field(default=False, examples=["true"])
     batal: bool = Field(default=False, examples=["true"])  # after terlaksana: its check reads it
-    catatan_sumber: Optional[Text] = None
+    catatan_sumber: Text | None = None
     # The learning journal (issue 6): all optional; rules across files live in journal_rules.py.
-    kehadiran: Annotated[Optional[Kehadiran], BeforeValidator(_parse_attendance)] = None  # its message has examples
+    kehadiran: Annotated[Kehadiran | None, BeforeValidator(_parse_attendance)] = None  # its message has examples
     fasilitator: list[Text] = Field(default_factory=list, examples=["[ani, Dr. Siti Aminah]"])
     narasumber: list[Text] = Field(default_factory=list, examples=["[budi-s, Dinas Sosial Kota Bandung]"])
-    pre_test: Optional[HasilTes] = Field(default=None, examples=["{rata_rata: 62.5, peserta: 8}"])
-    post_test: Optional[HasilTes] = Field(default=None, examples=["{rata_rata: 78, peserta: 8}"])
-    mulai_nyata: Optional[Jam] = Field(default=None, examples=['"13.10"'])
-    selesai_nyata: Optional[Jam] = Field(default=None, examples=['"16.05"'])
-    dijadwalkan_ulang_dari: Optional[Tanggal] = Field(default=None, examples=["2014-02-13"])
-    keterangan_kuorum: Optional[Text] = Field(default=None, examples=["Narasumber dari luar sudah datang."])
+    pre_test: HasilTes | None = Field(default=None, examples=["{rata_rata: 62.5, peserta: 8}"])
+    post_test: HasilTes | None = Field(default=None, examples=["{rata_rata: 78, peserta: 8}"])
+    mulai_nyata: Jam | None = Field(default=None, examples=['"13.10"'])
+    selesai_nyata: Jam | None = Field(default=None, examples=['"16.05"'])
+    dijadwalkan_ulang_dari: Tanggal | None = Field(default=None, examples=["2014-02-13"])
+    keterangan_kuorum: Text | None = Field(default=None, examples=["Narasumber dari luar sudah datang."])
 
     @field_validator("mulai")
     def _needs_date(cls, value, info):
@@ -275,7 +275,7 @@ class Materi(_Strict):
     id: Slug
     judul: Text = Field(examples=["Masalah Anak"])
     jenis: Literal["materi", "dokumen"] = Field(examples=["materi"])
-    berkas: Optional[Text] = Field(default=None, examples=["masalah-anak.pdf"])
+    berkas: Text | None = Field(default=None, examples=["masalah-anak.pdf"])
     ringkasan: Text = Field(examples=["Bahan pengantar tentang masalah-masalah anak."])
 
     @property
@@ -288,10 +288,10 @@ class Anggota(_Strict):
     id: Slug
     nama: Text = Field(examples=["Budi S."])
     jenis: Literal["anggota", "tim"] = Field(examples=["anggota"])
-    peran: Optional[Text] = Field(default=None, examples=["notulis"])
-    kluster: Optional[Literal["anak-terlantar-jalanan", "adk", "ampk", "abh", "anak-balita"]] = Field(
+    peran: Text | None = Field(default=None, examples=["notulis"])
+    kluster: Literal["anak-terlantar-jalanan", "adk", "ampk", "abh", "anak-balita"] | None = Field(
         default=None, examples=["abh"])
-    bio: Optional[Text] = Field(default=None, examples=["Pekerja sosial pendamping anak."])
+    bio: Text | None = Field(default=None, examples=["Pekerja sosial pendamping anak."])
 
     @field_validator("kluster")
     def _members_only(cls, value, info):

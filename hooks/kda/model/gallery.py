@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 
 from pydantic import Field
 
+from kda.model.data import _Strict
 from kda.model.datafile import DataFileError, load_data_file
 from kda.model.messages import collect_errors, found_text, located
-from kda.model.data import _Strict
 
 GALLERY_DIR = "foto"  # inside the folder named like the note
 GALLERY_LIST = "galeri.yml"
@@ -36,8 +35,8 @@ CONSENT_RULE = (
 
 class FotoEntri(_Strict):
     berkas: str = Field(min_length=1, examples=["diskusi-kelompok.jpg"])
-    keterangan: Optional[str] = Field(default=None, examples=["Anggota kelompok membahas kasus di papan plano."])
-    izin_publikasi: Optional[bool] = Field(default=None, examples=["true"])
+    keterangan: str | None = Field(default=None, examples=["Anggota kelompok membahas kasus di papan plano."])
+    izin_publikasi: bool | None = Field(default=None, examples=["true"])
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import fmean
 
-from kda.model.data import STATUS_SELESAI, STATUS_TERJADWAL, Agenda, Anggota, PokokBahasan, Pertemuan
+from kda.model.data import STATUS_SELESAI, STATUS_TERJADWAL, Agenda, Anggota, Pertemuan, PokokBahasan
 
 
 @dataclass(frozen=True)

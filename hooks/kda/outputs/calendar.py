@@ -100,7 +100,7 @@ def _event(data: SiteData, m: Pertemuan, links: CalendarLinks, stamp: dt.datetim
     tz = data.kelompok.tz
     event = Event()
     event.add("uid", uid(m, links))
-    event.add("dtstamp", stamp.astimezone(dt.timezone.utc))
+    event.add("dtstamp", stamp.astimezone(dt.UTC))
     if m.mulai:
         event.add("dtstart", dt.datetime.combine(m.tanggal, m.mulai, tzinfo=tz))
         if m.selesai:

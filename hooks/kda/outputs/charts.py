@@ -140,7 +140,7 @@ def cached_render(spec, cache_dir: Path | None) -> Chart:
 
 def spec_key(spec) -> str:
     """What decides a chart's SVG: its data, the drawing code (this file) and matplotlib's version."""
-    digest = hashlib.sha256(f"{type(spec).__name__}|{spec!r}|{version('matplotlib')}|".encode("utf-8"))
+    digest = hashlib.sha256(f"{type(spec).__name__}|{spec!r}|{version('matplotlib')}|".encode())
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()[:32]
 
@@ -400,7 +400,7 @@ def _drop_unused_ids(root: ET.Element) -> None:
     used = set()
     for element in root.iter():
         for name, value in element.attrib.items():
-            if name == "style" or name.endswith("clip-path") or name.endswith("href"):
+            if name == "style" or name.endswith(("clip-path", "href")):
                 used.update(_REFERENCE.findall(value))
     for element in root.iter():
         identifier = element.get("id")

@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urljoin
 
-from kda.outputs import calendar
-from kda.outputs import qr
+from kda.outputs import calendar, qr
 from kda.views.render import Renderer
 from kda.views.schedule import SCHEDULE_PAGE
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
-from kda.outputs import photo as photo_files
-from kda.outputs import downloads as download_labels
-from kda.model.gallery import Gallery, GalleryError, find_galleries, is_gallery_source
 from kda.model.data import MATERIALS_DIR
+from kda.model.gallery import Gallery, GalleryError, find_galleries, is_gallery_source
+from kda.outputs import downloads as download_labels
+from kda.outputs import photo as photo_files
 from kda.views.pages import NOTES_DIR
 
 CACHE_DIR = ".cache/kda"  # beside mkdocs.yml; git-ignored

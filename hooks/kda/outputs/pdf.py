@@ -165,6 +165,6 @@ def _fix_dates(pdf: Path) -> None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if not epoch:
         return
-    when = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("%Y%m%d%H%M%S")
+    when = dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("%Y%m%d%H%M%S")
     data = _PDF_DATE.sub(lambda m: b"/" + m[1] + b" (D:" + when.encode() + b"+00'00')", pdf.read_bytes())
     pdf.write_bytes(data)

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from kda.outputs.cards import HEIGHT, WIDTH, Card, card_path
 from kda.model.data import Kelompok, Pertemuan
+from kda.outputs.cards import HEIGHT, WIDTH, Card, card_path
 from kda.views.render import Renderer, jam, tanggal
 from kda.views.share import is_post
 

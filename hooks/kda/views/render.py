@@ -16,22 +16,22 @@ from typing import Any
 
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
-from mkdocs.utils import get_relative_url
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import escape
+from mkdocs.utils import get_relative_url
 
 from kda.checks.frontmatter import Article
+from kda.model.data import Agenda, Pertemuan, SiteData
 from kda.outputs.calendar import FEED_PATH, in_calendar, meeting_file
 from kda.outputs.media import Media
-from kda.model.data import Agenda, Pertemuan, SiteData
-from kda.views.pages import PageMap
 from kda.outputs.qr import QR_PATH
+from kda.views.pages import PageMap
+from kda.views.scaffold import NewArticle, render_article
 from kda.views.schedule import SCHEDULE_PAGE, ScheduleLayout, year_page
 
 # The RSS plugin's file (mkdocs.yml: rss), written after the pages are built: linked by its
 # full address, since MkDocs' link check only knows files that exist before the pages.
 ARTICLES_FEED = "feed_rss_created.xml"
-from kda.views.scaffold import NewArticle, render_article
 
 LOCALE = "id"
 

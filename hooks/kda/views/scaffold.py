@@ -49,7 +49,8 @@ class NewArticle:
 
 def render_article(env: Environment, article: NewArticle) -> str:
     # JSON strings are valid YAML double-quoted strings: any title is written safely.
-    quote = lambda text: json.dumps(text, ensure_ascii=False)  # noqa: E731
+    def quote(text):
+        return json.dumps(text, ensure_ascii=False)
     return env.get_template(TEMPLATE).render(
         title=quote(article.title), description=quote(article.description) if article.description else "", date=article.date.isoformat(),
         authors=article.authors, categories=article.categories, tags=article.tags, topics=article.topics,

@@ -15,23 +15,30 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from kda.outputs import pdf
 from kda.checks import guard
-from kda.outputs import media
-from kda.views import responses as reader_responses
-from kda.views.blog import (authors_index_file, avatar_files, blog_categories, check_writers_pages, configure_blog,
-                  hold_back_unpublished, keep_profiles_out_of_nav, profile_files)
+from kda.checks.frontmatter import FrontMatterError
+from kda.model.data import Agenda, DataError, SiteData, load_site_data
+from kda.model.gallery import GalleryError
+from kda.model.journal import Journal
+from kda.outputs import media, pdf
 from kda.outputs.cards import publish_all
 from kda.outputs.charts import build_charts
-from kda.views.feedlink import feed_links_without_sitemap_fetch
-from kda.checks.frontmatter import FrontMatterError
-from kda.model.gallery import GalleryError
-from kda.outputs.images import UnreadableImage, is_content_image, optimise
-from kda.model.journal import Journal
-from kda.views.preview import page_preview
-from kda.model.data import Agenda, DataError, SiteData, load_site_data
 from kda.outputs.generated import SiteUrlError, generated_files
+from kda.outputs.images import UnreadableImage, is_content_image, optimise
+from kda.views import responses as reader_responses
+from kda.views.blog import (
+    authors_index_file,
+    avatar_files,
+    blog_categories,
+    check_writers_pages,
+    configure_blog,
+    hold_back_unpublished,
+    keep_profiles_out_of_nav,
+    profile_files,
+)
+from kda.views.feedlink import feed_links_without_sitemap_fetch
 from kda.views.pages import PageError, PageMap, map_pages
+from kda.views.preview import page_preview
 from kda.views.redirects import know_generated_pages, rewrite_redirect_pages
 from kda.views.render import Renderer, make_environment
 from kda.views.schedule import plan_schedule
@@ -266,8 +273,8 @@ def _stamp() -> dt.datetime:
     """When the calendars were made (their DTSTAMP): SOURCE_DATE_EPOCH when set (reproducible builds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def build_date(data: SiteData) -> dt.date:
