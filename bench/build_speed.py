@@ -1,4 +1,4 @@
-"""Build speed and scale: our site against bare Material, on the same Markdown, in one run (issue 9).
+"""Build speed and scale: our site against bare Material, on the same Markdown, in one run.
 
     python3 bench/build_speed.py                       # N = 1, 10, 100; writes bench/results/
     python3 bench/build_speed.py --sizes 1 10 --repeat 5 --repeat-large 2

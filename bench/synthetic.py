@@ -1,4 +1,4 @@
-"""A deterministic synthetic copy of the site, N times larger, for benchmarks (issue 9).
+"""A deterministic synthetic copy of the site, N times larger, for benchmarks.
 
     python3 bench/synthetic.py /tmp/kda-n10 --n 10        # writes a project copy, prints its size
 

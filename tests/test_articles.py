@@ -82,7 +82,7 @@ def test_articles_are_not_listed_one_by_one_in_the_navigation(page):
 
 
 def test_navigation_lists_one_authors_page_not_every_profile(page):
-    """Every profile in every page's navigation grew each first view with the authors (issue 5)."""
+    """Every profile in every page's navigation grew each first view with the authors."""
     nav = page(POST_URL).select_one("nav.md-nav--primary")
     hrefs = [a["href"] for a in nav.select("a[href]")]
     assert not [h for h in hrefs if "/author/" in h]

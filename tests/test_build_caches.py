@@ -1,4 +1,4 @@
-"""What keeps a warm build cheap (issue 9): journal charts read from the disk cache without
+"""What keeps a warm build cheap: journal charts read from the disk cache without
 drawing, one time-zone definition reused by every calendar, identical output either way."""
 
 from __future__ import annotations

@@ -57,7 +57,7 @@ def test_lightbox_is_self_hosted(example_page, example_site):
 
 
 def test_lightbox_loads_only_on_pages_with_a_gallery(example_page):
-    """Its script and styles weigh 18 KB compressed: pages without photos don't fetch them (issue 5)."""
+    """Its script and styles weigh 18 KB compressed: pages without photos don't fetch them."""
     for url in ("", "jadwal/", "pertemuan/00-pendahuluan/", "artikel/2013-12-22-mengapa-kami-berdiskusi/"):
         page = example_page(url)
         assert lightbox_files(page) == [] and page.select_one("script#init-glightbox") is None, url

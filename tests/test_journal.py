@@ -212,7 +212,7 @@ def test_a_decimal_comma_is_explained(tmp_path):
 
 
 def test_per_meeting_charts_draw_only_the_latest_meetings(tmp_path):
-    """A group that meets for years: the charts keep the latest RECENT_MEETINGS (issue 5), and say so."""
+    """A group that meets for years: the charts keep the latest RECENT_MEETINGS, and say so."""
     from kda.outputs.charts import RECENT_MEETINGS
 
     count = RECENT_MEETINGS + 8

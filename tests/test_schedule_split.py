@@ -1,4 +1,4 @@
-"""The schedule page stays light as the schedule grows: split by year past ONE_PAGE_LIMIT meetings (issue 5).
+"""The schedule page stays light as the schedule grows: split by year past ONE_PAGE_LIMIT meetings.
 
 The real schedule (16 meetings) stays on one page; a copy with 100 meetings gets year pages,
 and every link to a meeting "on the schedule" reaches a page that has its card."""

@@ -211,7 +211,7 @@ class Pertemuan(_Strict):
     terlaksana: bool = Field(default=False, examples=["true"])
     batal: bool = Field(default=False, examples=["true"])  # after terlaksana: its check reads it
     catatan_sumber: Text | None = None
-    # The learning journal (issue 6): all optional; rules across files live in journal_rules.py.
+    # The learning journal: all optional; rules across files live in journal_rules.py.
     kehadiran: Annotated[Kehadiran | None, BeforeValidator(_parse_attendance)] = None  # its message has examples
     fasilitator: list[Text] = Field(default_factory=list, examples=["[ani, Dr. Siti Aminah]"])
     narasumber: list[Text] = Field(default_factory=list, examples=["[budi-s, Dinas Sosial Kota Bandung]"])
@@ -323,7 +323,7 @@ class SiteData:
     anggota: tuple[Anggota, ...]
     peringatan: tuple[str, ...] = ()  # warnings (not errors) about the data, logged by the build
 
-    # Lookups by id through dicts made once (issue 9: templates and pages look entries up per
+    # Lookups by id through dicts made once (templates and pages look entries up per
     # page and per row; a scan of the whole tuple each time grew with the square of the site).
     @cached_property
     def _index(self) -> dict[str, dict]:

@@ -63,11 +63,6 @@ class GalleryError(Exception):
         self.problems = problems
 
 
-def gallery_folder_of(note_path: str) -> str:
-    """'pertemuan/02-x.md' -> 'pertemuan/02-x/foto'."""
-    return f"{note_path[:-3]}/{GALLERY_DIR}"
-
-
 def is_gallery_source(src_path: str, notes_dir: str) -> bool:
     """True for every file inside a `<notes_dir>/<note>/foto/` folder: none is published as is."""
     parts = src_path.split("/")

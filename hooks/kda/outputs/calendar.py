@@ -80,7 +80,7 @@ def _calendar(data: SiteData, meetings: list[Pertemuan], links: CalendarLinks, s
 def _add_timezones(cal: Calendar) -> None:
     """A VTIMEZONE for every TZID used, as `Calendar.add_missing_timezones` adds it, but built once
     per time zone: icalendar derives it from the zoneinfo data (~0.1 s each), and every meeting has
-    its own calendar file (issue 9: 1,600 meetings took minutes)."""
+    its own calendar file (1,600 meetings took minutes)."""
     position = len(cal.timezones)
     for tzid in sorted(cal.get_missing_tzids()):
         try:

@@ -22,7 +22,6 @@ import fontpkg_noto_sans
 from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
-MAX_BYTES = 300 * 1024  # WhatsApp ignores larger preview images
 CARDS_DIR = "assets/pratinjau"  # inside the site
 DRAWING_VERSION = "2"  # bump when the layout below changes: every cached card is redrawn
 FONT_FILE = fontpkg_noto_sans.ROOT / "files" / "NotoSans[wdth,wght].ttf"
@@ -98,7 +97,7 @@ def draw(card: Card) -> bytes:
 def _png(image: Image.Image) -> bytes:
     """A palette PNG: flat colours and anti-aliased text stay sharp and small (tens of KB).
 
-    Fast octree and zlib's default level (issue 9): five times faster than median cut with
+    Fast octree and zlib's default level: five times faster than median cut with
     `optimize`, and no larger, which matters for the first build of a site with thousands of pages."""
     out = io.BytesIO()
     image.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(out, "PNG", compress_level=6)

@@ -57,7 +57,7 @@ FONT_FAMILY = "var(--md-text-font-family, system-ui, sans-serif)"
 
 STATUS_ROLE = {"selesai": "utama", "terjadwal": "muda", "belum dijadwalkan": "kosong"}
 # The per-meeting charts draw the latest two TOR cycles at most: more bars are unreadable on a
-# phone, and every one adds to the journey page (issue 5: 1,600 meetings drew 82 KB compressed).
+# phone, and every one adds to the journey page (1,600 meetings drew 82 KB compressed).
 RECENT_MEETINGS = 32
 STATUS_WORD = {"selesai": "dibahas", "terjadwal": "terjadwal", "belum dijadwalkan": "belum dijadwalkan"}
 

@@ -10,7 +10,7 @@
   compares with the clock, not with the build date of `KDA_TODAY`).
 - The navigation lists one "Penulis" page (`artikel/penulis/`, every author with articles),
   not every author's profile: Material's blog adds each profile to the navigation of every
-  page, which grows each first view with the number of authors (issue 5).
+  page, which grows each first view with the number of authors.
 """
 
 from __future__ import annotations

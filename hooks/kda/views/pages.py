@@ -38,7 +38,7 @@ class PageMap:
     def material_of_page(self, src_path: str) -> str | None:
         return self._by_path[1].get(src_path)
 
-    @cached_property  # asked for every page: one dict lookup, not a scan of every note (issue 9)
+    @cached_property  # asked for every page: one dict lookup, not a scan of every note
     def _by_path(self) -> tuple[dict[str, int], dict[str, str]]:
         return ({path: n for n, path in self.notes.items()}, {path: m for m, path in self.materials.items()})
 

@@ -80,7 +80,7 @@ class Renderer:
     layout: ScheduleLayout = field(default_factory=lambda: ScheduleLayout(()))  # which page lists each meeting (plan_schedule)
     schedule_page: str = SCHEDULE_PAGE
     topics_page: str = "topik.md"
-    journal: Any = None  # journal.Journal: the learning journal's figures (issue 6)
+    journal: Any = None  # journal.Journal: the learning journal's figures
     charts: dict = field(default_factory=dict)  # charts.Chart by name, drawn once per build
     site_url: str = ""  # the public address (mkdocs.yml), for files written after the pages (the RSS feed)
     members_page: str = "anggota.md"
@@ -191,14 +191,14 @@ class Renderer:
     def article(self, src_path: str) -> Article | None:
         return self._articles_by_path.get(src_path)
 
-    @cached_property  # asked for every page (issue 9)
+    @cached_property  # asked for every page
     def _articles_by_path(self) -> dict[str, Article]:
         return {a.src_uri: a for a in self.articles}
 
     def articles_for_topic(self, topic_id: str) -> list[Article]:
         return list(self._articles_by_topic.get(topic_id, ()))
 
-    @cached_property  # asked once per topic on the topic index (issue 9)
+    @cached_property  # asked once per topic on the topic index
     def _articles_by_topic(self) -> dict[str, list[Article]]:
         found: dict[str, list[Article]] = {}
         for article in self.articles:

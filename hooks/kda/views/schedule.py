@@ -2,7 +2,7 @@
 
 The group plans 15 meetings and one introduction, and the schedule page lists them all. A group
 with many more (the benchmark's 100x copy has 1,616) would make that one page heavier than the
-100 KB budget of a first view on a phone (issue 5). So past ONE_PAGE_LIMIT meetings the schedule
+100 KB budget of a first view on a phone. So past ONE_PAGE_LIMIT meetings the schedule
 page keeps what a reader looks for there (the meetings still to come, those not yet dated and the
 RECENT_PAST most recent ones) and every dated meeting is also listed on the page of its year,
 `jadwal/YYYY/`, linked from the schedule. Links to a meeting on the schedule ("lihat di jadwal")
