@@ -20,7 +20,7 @@ process (GNU `/usr/bin/time`, Debian package `time`, gives its peak memory). The
 stages (one build under cProfile), a no-change rebuild, and the edit-one-article rebuild in
 `mkdocs serve`.
 
-Prints the figures, writes `bench/results/build_speed.md` (the table the README shows) and
+Prints the figures, writes `bench/results/build_speed.md` (the table bench/README.md shows) and
 `bench/results/build_speed.json` (for comparison over time). A benchmark, not a test: it
 checks the targets and says which are missed, it never fails a build.
 """
@@ -49,7 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import ROOT, generate
 
 RESULTS = ROOT / "bench" / "results"
-README = ROOT / "README.md"
+README = ROOT / "bench" / "README.md"
 README_MARKERS = ("<!-- build_speed: start (written by bench/build_speed.py) -->", "<!-- build_speed: end -->")
 BASELINE_CONFIG = "mkdocs-material-alone.yml"
 TARGETS = {"ratio": 1.25, "growth": 11.0, "real_site_s": 5.0, "memory_mb": 500}
@@ -431,7 +431,7 @@ def _save(report: dict, out: Path) -> None:
 
 
 def update_readme(text: str, readme: Path = README) -> None:
-    """Put the table between the README's two markers (its "Performance" section), when they are there."""
+    """Put the table between the two markers of bench/README.md ("Build speed and scale"), when they are there."""
     content = readme.read_text(encoding="utf-8")
     start, end = README_MARKERS
     if start not in content or end not in content:

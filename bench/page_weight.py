@@ -12,7 +12,7 @@ GitHub Pages sends). Requests to any other host are blocked and reported.
 
 Needs `python3 -m pip install -r bench/requirements.txt` and Chromium (/usr/bin/chromium, or
 --chromium PATH). Prints a table per page; exits 1 when a page is over the budget or asks
-another host. A benchmark, not a test: the figures go to the README's "Performance" section.
+another host. A benchmark, not a test: the figures go to bench/README.md.
 """
 
 from __future__ import annotations

@@ -57,10 +57,11 @@ def test_contributing_points_writers_to_the_guide_and_has_a_maintainers_section(
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert f"]({GUIDE})" in text
     assert "## For maintainers" in text
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for heading in ("### How to release", "### How to change `site_url`", "### How to add a member",
-                    "### How to preview a pull request locally"):
-        assert heading in readme
+    guide = (ROOT / "MAINTAINING.md").read_text(encoding="utf-8")
+    assert "](MAINTAINING.md)" in text
+    for heading in ("## How to release", "## How to change `site_url`", "## How to add a member",
+                    "## How to preview a pull request locally"):
+        assert heading in guide
 
 
 def test_the_guide_the_template_links_to_exists():
