@@ -64,7 +64,7 @@ STAGES = {
     "notes/articles headers, footers, share (wiring/events.py)": [("wiring/events.py", "on_page_markdown"), ("views/share.py", "share_block")],
     "feed (mkdocs-rss-plugin)": [("plugin.py", "on_page_content", "mkdocs_rss_plugin"),
                                  ("plugin.py", "on_post_build", "mkdocs_rss_plugin")],
-    "calendar, QR, robots (outputs/generated.py)": [("outputs/generated.py", "generated_files")],
+    "calendar, QR, robots (wiring/generated.py)": [("wiring/generated.py", "generated_files")],
     "preview cards: facts (views/preview.py)": [("views/preview.py", "page_preview")],
     "preview cards: drawing/copying (outputs/cards.py)": [("outputs/cards.py", "publish_all")],
     "journal charts (outputs/charts.py)": [("outputs/charts.py", "build_charts")],

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import re
 import sys
 from pathlib import Path
 
-from kda.checks.frontmatter import Rules, categories_in_config, check_article
+from kda.checks.frontmatter import Rules, check_article
 from kda.model.data import DataError, load_site_data
+from kda.settings import Environment, Settings
 from kda.views.render import make_environment
 from kda.views.scaffold import NewArticle, render_article
 
@@ -52,8 +52,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def today(tz) -> dt.date:
-    value = os.environ.get("KDA_TODAY")
-    return dt.date.fromisoformat(value) if value else dt.datetime.now(tz).date()
+    return Environment.read().today or dt.datetime.now(tz).date()
 
 
 OPTIONS = {"title": "judul", "description": "--deskripsi", "date": "--tanggal", "authors": "--penulis",
@@ -85,7 +84,7 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
         categories=tuple(args.kategori), topics=tuple(args.pokok_bahasan), draft=not args.terbit,
     )
     text = render_article(make_environment(root / "docs" / ".templates"), article)
-    rules = Rules(tuple(p.id for p in data.anggota), tuple(t.id for t in data.pokok_bahasan), categories_in_config(root / "mkdocs.yml"))
+    rules = Rules(tuple(p.id for p in data.anggota), tuple(t.id for t in data.pokok_bahasan), Settings.from_file(root / "mkdocs.yml").categories_allowed)
     _, problems = check_article(article.src_uri, text, rules)
     if problems:
         print("Tulisan belum dibuat; perbaiki pilihan perintahnya:", file=sys.stderr)

@@ -25,9 +25,10 @@ from kda.checks import (
     guard,
     privacy,
 )
-from kda.checks.frontmatter import FrontMatterError, Rules, categories_in_config, check_pages
+from kda.checks.frontmatter import FrontMatterError, Rules, check_pages
 from kda.checks.safety import SourceChecker
 from kda.model.data import DataError, SiteData, load_site_data
+from kda.settings import Settings
 from kda.views.pages import PageError, map_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,15 +42,17 @@ class Project:
     """The project as the build sees it; the data is loaded once for every check."""
 
     root: Path
+    settings: Settings  # mkdocs.yml, read once
     data: SiteData | None = None  # None when data/ is invalid: check_data reports why
     data_problems: list[str] = field(default_factory=list)
 
     @classmethod
     def load(cls, root: Path) -> Project:
+        settings = Settings.from_file(root / "mkdocs.yml")
         try:
-            return cls(root, load_site_data(root / "data", root / DOCS, label_root=root))
+            return cls(root, settings, load_site_data(root / "data", root / DOCS, label_root=root))
         except DataError as error:
-            return cls(root, None, error.problems)
+            return cls(root, settings, None, error.problems)
 
     def pages(self) -> list[str]:
         """Every documentation page, relative to docs/ (MkDocs skips folders starting with a dot)."""
@@ -87,7 +90,7 @@ def check_front_matter(project: Project, changed: list[str]) -> list[str]:
     if project.data is None:
         return []
     rules = Rules(tuple(p.id for p in project.data.anggota), tuple(t.id for t in project.data.pokok_bahasan),
-                  categories_in_config(project.root / "mkdocs.yml"))
+                  project.settings.categories_allowed)
     pages = {p: project.text(f"{DOCS}/{p}") for p in project.pages()}
     try:
         check_pages(pages, rules, docs_label=DOCS)
@@ -105,7 +108,7 @@ def check_safety(project: Project, changed: list[str]) -> list[str]:
         allowed = privacy.load_allow_list(project.root / "data", project.root)
     except privacy.AllowListError as error:
         return error.problems
-    maintainers = guard.maintainer_pages_spec(project.root / "mkdocs.yml")
+    maintainers = guard.maintainer_pages_spec(project.settings.maintainer_pages)
     checker = SourceChecker()
     problems: list[str] = []
     for page in project.pages():

@@ -14,7 +14,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from mkdocs.utils.yaml import yaml_load
+from kda.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 URL_LIST = ROOT / "tests" / "published-urls.txt"
@@ -52,8 +52,7 @@ def write_list(path: Path, paths: set[str]) -> None:
 
 def main(argv: list[str]) -> int:
     site_dir = Path(argv[0]) if argv else ROOT / "site"
-    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    site_url = config["site_url"].rstrip("/") + "/"
+    site_url = Settings.from_file(ROOT / "mkdocs.yml").site_url.rstrip("/") + "/"
     known = set(read_list(URL_LIST))
     current = set(sitemap_paths(site_dir, site_url))
     write_list(URL_LIST, known | current)

@@ -15,13 +15,16 @@ PACKAGE = ROOT / "hooks" / "kda"
 ARCHITECTURE = ROOT / "ARCHITECTURE.md"
 
 # layer -> the layers of kda it may import (ARCHITECTURE.md, "What may import what")
+BASE = {"paths", "settings"}  # foundation modules every layer may import
 ALLOWED = {
-    "model": {"model"},
-    "checks": {"model", "checks"},
-    "views": {"model", "checks", "views", "outputs", "tooling"},
-    "outputs": {"model", "checks", "views", "outputs", "tooling"},
-    "tooling": {"model", "checks", "outputs", "tooling"},
-    "wiring": {"model", "checks", "views", "outputs", "wiring", "tooling"},
+    "model": {"model"} | BASE,
+    "checks": {"model", "checks"} | BASE,
+    "outputs": {"model", "checks", "outputs", "tooling"} | BASE,
+    "views": {"model", "checks", "outputs", "views"} | BASE,
+    "tooling": {"tooling"} | BASE,
+    "wiring": {"model", "checks", "outputs", "views", "wiring", "tooling"} | BASE,
+    "paths": set(),
+    "settings": {"paths"},
 }
 
 

@@ -7,6 +7,8 @@ from jinja2 import Environment
 from jinja2.exceptions import UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from kda.settings import Settings
+
 from conftest import BUILD_DATE, ROOT, copy_project, environment, load_site_config, run_cli_build
 
 
@@ -95,7 +97,7 @@ def test_injection_in_a_maintainer_page_fails_the_build_without_running(tmp_path
 def test_the_local_check_reads_the_same_maintainer_pages_as_the_plugin(macros):
     from kda.checks import guard
 
-    spec = guard.maintainer_pages_spec(ROOT / "mkdocs.yml")
+    spec = guard.maintainer_pages_spec(Settings.from_file(ROOT / "mkdocs.yml").maintainer_pages)
     pages = [p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")]
     pages += ["artikel/posts/2014-01-20-tulisan.md", "artikel/index.md", "baru/halaman.md"]
     assert [p for p in pages if spec.match_file(p)] == [p for p in pages if macros.force_page_rendering(p)]

@@ -23,23 +23,20 @@ import difflib
 import posixpath
 import re
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Annotated, Any
 
 from mkdocs.utils.meta import YAML_RE, get_data
-from mkdocs.utils.yaml import yaml_load
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
 from kda.model.data import Slug, _parse_date
 from kda.model.datafile import DataFile, DataFileError, parse_data_text
 from kda.model.messages import describe_error, found_text
+from kda.paths import BLOG_INDEX, POSTS_DIR, WRITER_DIRS
 
-POSTS_DIR = "artikel/posts"
 POST_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 POST_NAME_EXAMPLE = "2014-01-20-hak-anak.md"
-BLOG_INDEX = "artikel/index.md"
-WRITER_DIRS = ("pertemuan", "materi")  # the other pages members write: their front matter is checked too
 EXCERPT_SEPARATOR = "<!-- more -->"  # the blog's post_excerpt_separator; the blog requires it
 
 # Words a writer is likely to type instead of the real key (Indonesian, or English singular).
@@ -123,18 +120,6 @@ class Rules:
     authors_label: str = "data/anggota.yml"
     topics_label: str = "data/pokok_bahasan.yml"
     categories_label: str = "mkdocs.yml (categories_allowed)"
-
-
-def categories_in_config(config_file: Path) -> tuple[str, ...]:
-    """The blog's categories_allowed as written in mkdocs.yml, for tools that run without a build."""
-    with open(config_file, encoding="utf-8") as f:
-        config = yaml_load(f) or {}
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict):
-            for name in ("blog", "material/blog"):
-                if name in plugin:
-                    return tuple((plugin[name] or {}).get("categories_allowed", []))
-    return ()
 
 
 @dataclass(frozen=True)

@@ -112,17 +112,12 @@ def source_problems(checker, allowed, label: str, markdown: str, meta: dict, off
     return problems, bool(located)
 
 
-def maintainer_pages_spec(config_file: Path):
-    """The maintainer pages without a build: the macros plugin's force_render_paths in mkdocs.yml,
-    read with MkDocs' own YAML loader and matched as the plugin matches them (pathspec)."""
+def maintainer_pages_spec(patterns: tuple[str, ...]):
+    """The maintainer pages without a build: the macros plugin's force_render_paths
+    (`Settings.maintainer_pages`), matched as the plugin matches them (pathspec)."""
     import pathspec
-    from mkdocs.utils.yaml import yaml_load
 
-    with open(config_file, encoding="utf-8") as stream:
-        config = yaml_load(stream)
-    options = next((entry["macros"] for entry in config.get("plugins", [])
-                    if isinstance(entry, dict) and "macros" in entry), {}) or {}
-    return pathspec.PathSpec.from_lines("gitwildmatch", str(options.get("force_render_paths", "")).splitlines())
+    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
 
 
 def check_rendered(html: str, page, config) -> str:

@@ -21,6 +21,7 @@ from pydantic_core import PydanticCustomError
 from kda.model.datafile import DataFile, DataFileError, load_data_file
 from kda.model.journal_rules import check_journal
 from kda.model.messages import collect_errors, found_text, located
+from kda.paths import MATERIALS_DIR
 
 DATA_FILES = {
     "kelompok": "kelompok.yml",
@@ -37,7 +38,6 @@ KLUSTER = {
     "abh": "Anak yang berhadapan dengan hukum (ABH)",
     "anak-balita": "Anak balita",
 }
-MATERIALS_DIR = "materi"  # inside docs/: where material files and pages live
 
 
 class DataError(Exception):

@@ -17,8 +17,8 @@ from pydantic import Field
 from kda.model.data import _Strict
 from kda.model.datafile import DataFileError, load_data_file
 from kda.model.messages import collect_errors, found_text, located
+from kda.paths import GALLERY_DIR
 
-GALLERY_DIR = "foto"  # inside the folder named like the note
 GALLERY_LIST = "galeri.yml"
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 LIST_EXAMPLE = (

@@ -15,15 +15,15 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event, Timezone
 
 from kda.model.data import Pertemuan, SiteData
+from kda.paths import CALENDAR_FEED, meeting_calendar_file
 
-FEED_PATH = "jadwal.ics"
-MEETING_DIR = "kalender"  # one file per meeting: kalender/pertemuan-N.ics
+FEED_PATH = CALENDAR_FEED  # the whole schedule
 PRODID = "-//Kelompok Diskusi Bandung//Jadwal Pertemuan//ID"
 
 
 def meeting_file(meeting: Pertemuan) -> str:
     """Path (inside the site) of one meeting's calendar file."""
-    return f"{MEETING_DIR}/{meeting.anchor}.ics"
+    return meeting_calendar_file(meeting.anchor)
 
 
 def in_calendar(meeting: Pertemuan) -> bool:

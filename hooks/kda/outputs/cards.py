@@ -21,8 +21,9 @@ from pathlib import Path
 import fontpkg_noto_sans
 from PIL import Image, ImageDraw, ImageFont
 
+from kda.paths import CARDS_DIR
+
 WIDTH, HEIGHT = 1200, 630
-CARDS_DIR = "assets/pratinjau"  # inside the site
 DRAWING_VERSION = "2"  # bump when the layout below changes: every cached card is redrawn
 FONT_FILE = fontpkg_noto_sans.ROOT / "files" / "NotoSans[wdth,wght].ttf"
 

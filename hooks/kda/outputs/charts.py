@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING
 
 from babel.numbers import format_decimal
 
+from kda.paths import CHARTS_DIR
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
@@ -73,7 +75,7 @@ class Chart:
 
     @property
     def path(self) -> str:
-        return f"grafik/{self.name}.svg"
+        return f"{CHARTS_DIR}/{self.name}.svg"
 
     @property
     def inline(self) -> str:

@@ -17,9 +17,7 @@ from kda.model.data import MATERIALS_DIR
 from kda.model.gallery import Gallery, GalleryError, find_galleries, is_gallery_source
 from kda.outputs import downloads as download_labels
 from kda.outputs import photo as photo_files
-from kda.views.pages import NOTES_DIR
-
-CACHE_DIR = ".cache/kda"  # beside mkdocs.yml; git-ignored
+from kda.paths import NOTES_DIR
 
 
 @dataclass(frozen=True)
@@ -37,11 +35,6 @@ class Media:
     galleries: dict[str, tuple[GalleryPhoto, ...]] = field(default_factory=dict)  # note src path -> photos
     outputs: dict[str, Path] = field(default_factory=dict)  # site path -> cached file
     labels: dict[str, str] = field(default_factory=dict)  # site path -> "PDF, 1,2 MB"
-
-
-def cache_dir(config) -> Path:
-    """The project's cache (resolved: a copy whose mkdocs.yml is a link shares the real one)."""
-    return Path(config.config_file_path).resolve().parent / CACHE_DIR
 
 
 def prepare(docs_dir: Path, cache: Path, note_paths: list[str]) -> Media:

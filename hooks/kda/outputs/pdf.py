@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -26,14 +25,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
-PDF_DIR = "unduh"  # inside the built site
+from kda.paths import PDF_DIR
+from kda.settings import CHROMIUM_VARIABLE, Environment
+from kda.settings import NO_PDF_VARIABLE as SKIP_VARIABLE
+
 # The pages printed to PDF: source page -> file name in site/unduh/.
 PDF_PAGES = {
     "tor.md": "kerangka-acuan-kelompok-diskusi-bandung.pdf",
     "jadwal.md": "jadwal-kelompok-diskusi-bandung.pdf",
 }
-CHROMIUM_VARIABLE = "KDA_CHROMIUM"  # path of the Chrome/Chromium program, when not on PATH
-SKIP_VARIABLE = "KDA_TANPA_PDF"  # "1": build without PDFs (a preview on a machine without Chromium)
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 CHROMIUM_FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -62,10 +62,6 @@ class PdfJob:
     public_url: str  # the page's public address: links in the PDF point there ("" when site_url is unset)
 
 
-def enabled() -> bool:
-    return os.environ.get(SKIP_VARIABLE, "") not in ("1", "true", "ya")
-
-
 def register(files, config) -> tuple[PdfJob, ...]:
     """A job for each PDF page present, and a placeholder file at the PDF's place in the site,
     so that MkDocs checks the Markdown link to it like any other; on_post_build overwrites it."""
@@ -83,8 +79,8 @@ def register(files, config) -> tuple[PdfJob, ...]:
     return tuple(jobs)
 
 
-def find_chromium() -> str:
-    configured = os.environ.get(CHROMIUM_VARIABLE)
+def find_chromium(configured: str | None = None) -> str:
+    """Chromium: where KDA_CHROMIUM says (`configured`), or on the PATH."""
     candidates = [configured] if configured else [shutil.which(name) for name in CHROMIUM_NAMES]
     found = next((c for c in candidates if c and Path(c).is_file()), None)
     if not found:
@@ -96,11 +92,11 @@ def find_chromium() -> str:
     return found
 
 
-def cache_key(html: Path, site_dir: Path, public_url: str = "") -> str:
+def cache_key(html: Path, site_dir: Path, public_url: str = "", epoch: int | None = None) -> str:
     """Hash of the page and every local stylesheet it links: what decides how the PDF looks."""
     text = html.read_text(encoding="utf-8")
     digest = hashlib.sha256(_GENERATOR.sub("", text).encode())
-    digest.update(f"|{public_url}|{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
+    digest.update(f"|{public_url}|{'' if epoch is None else epoch}".encode())
     for match in _STYLESHEET.finditer(text):
         href = (match[1] or match[2]).split("?")[0]
         sheet = (html.parent / href).resolve()
@@ -109,20 +105,21 @@ def cache_key(html: Path, site_dir: Path, public_url: str = "") -> str:
     return digest.hexdigest()[:32]
 
 
-def make_pdfs(jobs: list[PdfJob], site_dir: Path, cache_dir: Path) -> None:
+def make_pdfs(jobs: list[PdfJob], site_dir: Path, cache_dir: Path, environment: Environment | None = None) -> None:
     """Print each job's page to its target, from the cache when the page has not changed."""
+    environment = environment or Environment.read()
     chromium = None
     cache_dir.mkdir(parents=True, exist_ok=True)
     for job in jobs:
-        cached = cache_dir / f"{cache_key(job.html, site_dir, job.public_url)}.pdf"
+        cached = cache_dir / f"{cache_key(job.html, site_dir, job.public_url, environment.source_date_epoch)}.pdf"
         if not cached.is_file():
-            chromium = chromium or find_chromium()
-            _print(chromium, job, cached)
+            chromium = chromium or find_chromium(environment.chromium)
+            _print(chromium, job, cached, environment.source_date_epoch)
         job.target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, job.target)
 
 
-def _print(chromium: str, job: PdfJob, target: Path) -> None:
+def _print(chromium: str, job: PdfJob, target: Path, epoch: int | None) -> None:
     html = job.html
     printed = html.with_name(f".cetak-{html.name}")  # beside the page, so its stylesheets load from disk
     printed.write_text(_with_public_links(html.read_text(encoding="utf-8"), job.public_url), encoding="utf-8")
@@ -139,7 +136,7 @@ def _print(chromium: str, job: PdfJob, target: Path) -> None:
         if result.returncode != 0 or not partial.is_file() or partial.stat().st_size == 0:
             detail = (result.stderr or "").strip().splitlines()[-1:] or ["(tanpa pesan)"]
             raise PdfError(f"Chromium gagal mencetak {html} menjadi PDF: {detail[0]}")
-        _fix_dates(partial)
+        _fix_dates(partial, epoch)
         partial.replace(target)
 
 
@@ -158,13 +155,12 @@ def _with_public_links(text: str, public_url: str) -> str:
     return f"{head}{script}</body>{tail}" if head else text + script
 
 
-def _fix_dates(pdf: Path) -> None:
+def _fix_dates(pdf: Path, epoch: int | None) -> None:
     """Reproducible builds: with SOURCE_DATE_EPOCH set, the PDF's dates are that moment, not the
     print time. Replaced in place with text of the same length, so the byte offsets the PDF's
     cross-reference table records stay right (a PDF library would rewrite the whole file)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
+    if epoch is None:
         return
-    when = dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("%Y%m%d%H%M%S")
+    when = dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y%m%d%H%M%S")
     data = _PDF_DATE.sub(lambda m: b"/" + m[1] + b" (D:" + when.encode() + b"+00'00')", pdf.read_bytes())
     pdf.write_bytes(data)

@@ -6,7 +6,9 @@ import io
 
 import segno
 
-QR_PATH = "assets/kode-qr.svg"  # inside the site
+from kda.paths import QR_FILE
+
+QR_PATH = QR_FILE
 
 
 def qr_svg(address: str) -> bytes:

@@ -16,7 +16,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from pagefind.index import IndexConfig, PagefindIndex
 
-OUTPUT_DIR = "pagefind"  # inside site_dir; docs/assets/kda-search.js loads pagefind/pagefind.js
+from kda.paths import SEARCH_DIR
+
 LANGUAGE = "id"  # every page is <html lang="id">; forcing it keeps one index if a page forgets
 
 # Every page of the site is some/path/index.html (MkDocs' directory URLs); this leaves out
@@ -39,7 +40,7 @@ def index_config(site_dir: Path) -> IndexConfig:
     # An absolute output path: the index writes itself when the `async with` block ends, and a
     # relative one would land in the current directory, not in the site.
     return IndexConfig(root_selector="html", exclude_selectors=list(EXCLUDED),
-                       force_language=LANGUAGE, output_path=str((site_dir / OUTPUT_DIR).resolve()))
+                       force_language=LANGUAGE, output_path=str((site_dir / SEARCH_DIR).resolve()))
 
 
 async def _write_index(site_dir: Path) -> int:
@@ -56,7 +57,7 @@ def write_index(site_dir: Path) -> int:
         with ThreadPoolExecutor(max_workers=1) as pool:
             return pool.submit(asyncio.run, _write_index(site_dir)).result()
     except Exception as error:  # the binary failed: say so in Indonesian, stop the build
-        raise PluginError(f"Indeks pencarian (Pagefind) gagal dibuat di {site_dir / OUTPUT_DIR}: {error}") from None
+        raise PluginError(f"Indeks pencarian (Pagefind) gagal dibuat di {site_dir / SEARCH_DIR}: {error}") from None
 
 
 def on_post_build(config):

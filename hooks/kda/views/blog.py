@@ -26,13 +26,11 @@ from mkdocs.structure.nav import Navigation, Section
 
 from kda.checks.frontmatter import WRITER_DIRS, Article, Rules, check_pages
 from kda.model.data import SiteData
+from kda.paths import AUTHORS_INDEX, AVATAR_DIR
 
 BLOG_PLUGIN = "material/blog"
-CACHE_DIR = ".cache/kda"  # inside the project; git-ignored
 AUTHORS_FILE = "penulis.yml"
-AVATAR_DIR = "assets/penulis"
 AVATAR_ICONS = {"tim": "account-group.svg", "anggota": "account-circle.svg"}
-AUTHORS_INDEX = "penulis.md"  # inside the blog folder; in mkdocs.yml's nav
 
 
 def authors_document(data: SiteData) -> dict:
@@ -55,9 +53,9 @@ def _description(person) -> str:
     return ", ".join(parts) if parts else "Anggota kelompok"
 
 
-def configure_blog(config, data: SiteData, root: Path) -> None:
-    """Write the authors file from the data and point the blog plugin at it."""
-    path = root / CACHE_DIR / AUTHORS_FILE
+def configure_blog(config, data: SiteData, cache_dir: Path) -> None:
+    """Write the authors file from the data (into the project's cache) and point the blog plugin at it."""
+    path = cache_dir / AUTHORS_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
         "# Generated from data/anggota.yml at each build: edit that file, not this one.\n"
@@ -85,14 +83,14 @@ def avatar_files(config) -> list[File]:
             for kind, icon in AVATAR_ICONS.items()]
 
 
-def profile_files(config, data: SiteData, articles, render_profile) -> list[File]:
+def profile_files(config, data: SiteData, articles, render_profile, cache_dir: Path) -> list[File]:
     """The content of each author's profile page (bio, role, cluster), for authors with articles.
 
     The blog plugin uses an existing file at a profile's path as that page's content and lists
     the author's posts below it. The content is written to a file (not kept in memory) because
     the plugin copies that file for each further page when a profile is paginated.
     """
-    folder = Path(config.config_file_path).parent / CACHE_DIR / "profil"
+    folder = cache_dir / "profil"
     files = []
     for person_id in _authors(articles):
         person = data.person(person_id)

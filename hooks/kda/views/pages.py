@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from kda.model.data import MATERIALS_DIR, SiteData
+from kda.paths import NOTES_DIR
 
-NOTES_DIR = "pertemuan"
 # Two digits (00-99), or three and more without a leading zero (100, 101...): one name per number.
 NOTE_NAME = re.compile(r"^(\d{2}|[1-9]\d{2,})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 

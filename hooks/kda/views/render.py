@@ -22,16 +22,15 @@ from mkdocs.utils import get_relative_url
 
 from kda.checks.frontmatter import Article
 from kda.model.data import Agenda, Pertemuan, SiteData
-from kda.outputs.calendar import FEED_PATH, in_calendar, meeting_file
+from kda.outputs.calendar import in_calendar, meeting_file
 from kda.outputs.media import Media
-from kda.outputs.qr import QR_PATH
+from kda.paths import ARTICLES_FEED, CALENDAR_FEED, QR_FILE
 from kda.views.pages import PageMap
 from kda.views.scaffold import NewArticle, render_article
 from kda.views.schedule import SCHEDULE_PAGE, ScheduleLayout, year_page
 
 # The RSS plugin's file (mkdocs.yml: rss), written after the pages are built: linked by its
 # full address, since MkDocs' link check only knows files that exist before the pages.
-ARTICLES_FEED = "feed_rss_created.xml"
 
 LOCALE = "id"
 
@@ -140,11 +139,11 @@ class Renderer:
         return self.render("daftar_materi.md.j2", page_path)
 
     def subscribe(self, page_path: str) -> str:
-        return self.render("langganan.md.j2", page_path, calendar_feed=FEED_PATH,
+        return self.render("langganan.md.j2", page_path, calendar_feed=CALENDAR_FEED,
                            articles_feed=f"{self.site_url}{ARTICLES_FEED}")
 
     def poster(self, page_path: str, address: str) -> str:
-        return self.render("poster.md.j2", page_path, address=address, qr_file=QR_PATH)
+        return self.render("poster.md.j2", page_path, address=address, qr_file=QR_FILE)
 
     def note_header(self, page_path: str, meeting: Pertemuan) -> str:
         return self.render("kepala_catatan.md.j2", page_path, m=meeting)

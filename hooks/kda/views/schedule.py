@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from kda.model.data import Pertemuan, SiteData
+from kda.paths import SCHEDULE_PAGE, SCHEDULE_YEAR_PAGE
 
-SCHEDULE_PAGE = "jadwal.md"
-YEAR_PAGE = "jadwal/{year}.md"  # published at jadwal/2014/
+YEAR_PAGE = SCHEDULE_YEAR_PAGE
 ONE_PAGE_LIMIT = 60  # meetings: up to four TOR cycles stay on one page (52 full cards: 57 KB raw, 3.5 KB compressed)
 RECENT_PAST = 20  # past meetings the schedule page keeps once split: more than one TOR cycle
 

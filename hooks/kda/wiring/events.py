@@ -7,7 +7,6 @@ MkDocs keeps this module alive across rebuilds in `mkdocs serve`.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,8 +22,9 @@ from kda.model.journal import Journal
 from kda.outputs import media, pdf
 from kda.outputs.cards import publish_all
 from kda.outputs.charts import build_charts
-from kda.outputs.generated import SiteUrlError, generated_files
 from kda.outputs.images import UnreadableImage, is_content_image, optimise
+from kda.paths import CARDS_CACHE_DIR, CHARTS_DIR, IMAGES_CACHE_DIR, TEMPLATES_DIR
+from kda.settings import Settings, SettingsError
 from kda.views import responses as reader_responses
 from kda.views.blog import (
     authors_index_file,
@@ -43,14 +43,11 @@ from kda.views.redirects import know_generated_pages, rewrite_redirect_pages
 from kda.views.render import Renderer, make_environment
 from kda.views.schedule import plan_schedule
 from kda.views.share import is_post, share_block
+from kda.wiring.generated import SiteUrlError, generated_files
 
 log = get_plugin_logger(__name__)
 
 STATE = "kda_build"
-TODAY_VARIABLE = "KDA_TODAY"  # YYYY-MM-DD: the day the site is built "as of" (tests, previews)
-TEMPLATES_DIR = ".templates"  # inside docs/
-CACHE_DIR = ".cache/pratinjau"  # preview cards drawn by earlier builds (git-ignored)
-IMAGES_CACHE_DIR = ".cache/gambar"  # content images optimised by earlier builds
 
 
 @dataclass(frozen=True)
@@ -61,13 +58,18 @@ class BuildState:
     cards: dict = field(default_factory=dict)  # path in the site -> preview card, filled per page
     images: tuple = ()  # (source, destination) of each content image, optimised after the build
     pdf_jobs: tuple[pdf.PdfJob, ...] = ()
+    settings: Settings | None = None  # mkdocs.yml and the environment, read once
 
 
 # --- events ------------------------------------------------------------------------------
 
 @event_priority(100)  # before the blog plugin's on_config, which reads the authors file written here
 def on_config(config):
-    root = Path(config.config_file_path).parent
+    try:
+        settings = Settings.from_config(config)
+    except SettingsError as error:
+        raise PluginError(str(error)) from None
+    root = settings.root
     docs_dir = Path(config.docs_dir)
     try:
         data = load_site_data(root / "data", docs_dir, label_root=root)
@@ -79,8 +81,8 @@ def on_config(config):
         responses = reader_responses.read_settings(config.extra)
     except reader_responses.ResponseConfigError as error:
         raise PluginError(_listed("Pengaturan tanggapan pembaca tidak sah:", error.problems)) from None
-    config[STATE] = BuildState(data, responses)
-    configure_blog(config, data, root)
+    config[STATE] = BuildState(data, responses, settings=settings)
+    configure_blog(config, data, settings.cache_dir)
     config.plugins["macros"].register_macros(_macros(config))
     return config
 
@@ -98,8 +100,8 @@ def _on_files(files, config):
     build_media = _prepare_media(config, page_map)
     files = media.publish(files, config, build_media)
     guard.check_files(files, config)  # after the gallery's originals and galeri.yml are taken out
-    pdf_jobs = pdf.register(files, config) if pdf.enabled() else ()
-    today = build_date(state.data)
+    pdf_jobs = pdf.register(files, config) if state.settings.environment.pdf else ()
+    today = build_date(state.data, state.settings)
     articles = hold_back_unpublished(files, articles, today)
     renderer = _make_renderer(files, config, state.data, today, page_map, articles, build_media, pdf_jobs)
     _add_pages(files, config, renderer)
@@ -126,7 +128,7 @@ def _match_pages_to_data(files, config, data: SiteData) -> tuple[PageMap, list]:
 
 def _prepare_media(config, page_map: PageMap) -> media.Media:
     try:
-        return media.prepare(Path(config.docs_dir), media.cache_dir(config), list(page_map.notes.values()))
+        return media.prepare(Path(config.docs_dir), config[STATE].settings.cache_dir, list(page_map.notes.values()))
     except GalleryError as error:
         raise PluginError(_listed("Foto pertemuan belum boleh terbit:", error.problems)) from None
 
@@ -136,7 +138,7 @@ def _make_renderer(files, config, data: SiteData, today: dt.date, page_map: Page
     """Everything the templates read, for this build; the journal's charts are added to the files."""
     agenda = Agenda(data, today)
     journal = Journal(agenda)
-    charts = build_charts(journal, media.cache_dir(config) / "grafik")  # drawn again only when the data change
+    charts = build_charts(journal, config[STATE].settings.cache_dir / CHARTS_DIR)  # drawn again only when the data change
     for chart in charts.values():
         files.append(File.generated(config, chart.path, content=chart.svg))
     return Renderer(make_environment(Path(config.docs_dir) / TEMPLATES_DIR), data, agenda, page_map,
@@ -148,7 +150,8 @@ def _add_pages(files, config, renderer: Renderer) -> None:
     """Pages made from the data: authors' avatars, profiles and index, the schedule's year pages."""
     for avatar in avatar_files(config):
         files.append(avatar)
-    for profile in profile_files(config, renderer.data, renderer.articles, renderer.author_profile):
+    for profile in profile_files(config, renderer.data, renderer.articles, renderer.author_profile,
+                                 config[STATE].settings.cache_dir):
         files.append(profile)
     files.append(authors_index_file(config, renderer.data, renderer.articles, renderer.authors_index))
     for path, markdown in renderer.schedule_year_pages().items():
@@ -222,19 +225,15 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     state: BuildState = config[STATE]
     rewrite_redirect_pages(config, state.renderer.env)
-    publish_all(state.cards, Path(config.site_dir), _root(config) / CACHE_DIR)
+    publish_all(state.cards, Path(config.site_dir), state.settings.cache(CARDS_CACHE_DIR))
     _optimise_images(config)
     try:
-        pdf.make_pdfs(list(state.pdf_jobs), Path(config.site_dir), media.cache_dir(config) / "pdf")
+        pdf.make_pdfs(list(state.pdf_jobs), Path(config.site_dir), state.settings.cache_dir / "pdf", state.settings.environment)
     except pdf.PdfError as error:
         raise PluginError(str(error)) from None
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-def _root(config) -> Path:
-    return Path(config.config_file_path).parent
-
 
 def _images(files, config) -> tuple:
     """The writers' images under docs/ (not the theme's), to resize and compress."""
@@ -245,10 +244,11 @@ def _images(files, config) -> tuple:
 
 def _optimise_images(config) -> None:
     """Resize and compress the writers' images in the built site; warn (fails --strict) on each broken one."""
-    root = _root(config)
+    settings: Settings = config[STATE].settings
+    root = settings.root
     for source, destination in config[STATE].images:
         try:
-            optimise(Path(source), Path(destination), root / IMAGES_CACHE_DIR)
+            optimise(Path(source), Path(destination), settings.cache(IMAGES_CACHE_DIR))
         except UnreadableImage:
             label = Path(source).resolve().relative_to(root.resolve()).as_posix()
             log.warning(
@@ -260,7 +260,7 @@ def _optimise_images(config) -> None:
 def _add_generated(files, config) -> None:
     """Calendars, QR code and robots.txt, made from the data (see outputs.py)."""
     page_urls = {f.src_uri: f.url for f in files.documentation_pages()}
-    stamp = _stamp()
+    stamp = config[STATE].settings.environment.stamp()
     try:
         made = generated_files(config[STATE].renderer, config["site_url"], page_urls, stamp)
     except SiteUrlError as error:
@@ -269,23 +269,9 @@ def _add_generated(files, config) -> None:
         files.append(File.generated(config, path, content=content))
 
 
-def _stamp() -> dt.datetime:
-    """When the calendars were made (their DTSTAMP): SOURCE_DATE_EPOCH when set (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
-
-
-def build_date(data: SiteData) -> dt.date:
+def build_date(data: SiteData, settings: Settings) -> dt.date:
     """Today in the group's time zone, or the date in KDA_TODAY (for tests and previews)."""
-    value = os.environ.get(TODAY_VARIABLE)
-    if not value:
-        return dt.datetime.now(data.kelompok.tz).date()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise PluginError(f"{TODAY_VARIABLE}: harus berformat TTTT-BB-HH, misalnya 2014-01-10; tertulis \"{value}\".") from None
+    return settings.environment.today or dt.datetime.now(data.kelompok.tz).date()
 
 
 def _listed(head: str, problems: list[str]) -> str:

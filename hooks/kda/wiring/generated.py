@@ -1,6 +1,6 @@
 """Files the build makes from the data (not from docs/): calendars, the QR code, robots.txt.
 
-Returned as {path inside the site: bytes}; `site.py` adds them to MkDocs' files with
+Returned as {path inside the site: bytes}; `kda.wiring.events` adds them to MkDocs' files with
 `File.generated`, so they are published like any file and pages may link to them (the links
 are checked by MkDocs' validation). Nothing is written into docs/.
 """
