@@ -28,6 +28,7 @@ from kda.checks import (
 from kda.checks.frontmatter import FrontMatterError, Rules, check_pages
 from kda.checks.safety import SourceChecker
 from kda.model.data import DataError, SiteData, load_site_data
+from kda.problems import listed
 from kda.settings import Settings
 from kda.views.pages import PageError, map_pages
 
@@ -199,7 +200,7 @@ def concerns(problem: str, changed: list[str]) -> bool:
 
 
 def report(shown: list[str], hidden: int) -> str:
-    lines = [f"Ada {len(shown)} masalah. Perbaiki lalu commit lagi:"] + [f"  - {p}" for p in shown]
+    lines = [listed(f"Ada {len(shown)} masalah. Perbaiki lalu commit lagi:", shown)]
     if hidden:
         lines.append(f"(Ada juga {hidden} masalah di berkas lain yang tidak diubah; "
                      "lihat semuanya dengan: python3 scripts/periksa.py --semua)")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kda.paths import CACHE_DIR
+from kda.problems import Problems
 
 # The environment variables the build reads (the README explains them).
 TODAY_VARIABLE = "KDA_TODAY"  # YYYY-MM-DD: the day the site is built "as of" (previews, tests)
@@ -25,10 +26,8 @@ BLOG_PLUGINS = ("blog", "material/blog")
 MACROS_PLUGIN = "macros"
 
 
-class SettingsError(Exception):
-    def __init__(self, problems: list[str]):
-        super().__init__("Pengaturan tidak sah:\n" + "\n".join(f"  - {p}" for p in problems))
-        self.problems = problems
+class SettingsError(Problems):
+    heading = "Pengaturan tidak sah:"
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from kda.model.data import Slug, _parse_date
 from kda.model.datafile import DataFile, DataFileError, parse_data_text
 from kda.model.messages import describe_error, found_text
 from kda.paths import BLOG_INDEX, POSTS_DIR, WRITER_DIRS
+from kda.problems import Problems
 
 POST_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 POST_NAME_EXAMPLE = "2014-01-20-hak-anak.md"
@@ -139,11 +140,8 @@ class Article:
         return not self.draft and self.date <= today
 
 
-class FrontMatterError(Exception):
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        head = f"Kepala (front matter) halaman tidak sah ({len(problems)} masalah). Perbaiki lalu bangun ulang situs:"
-        super().__init__("\n".join([head] + [f"  - {p}" for p in problems]))
+class FrontMatterError(Problems):
+    heading = "Kepala (front matter) halaman tidak sah ({count} masalah). Perbaiki lalu bangun ulang situs:"
 
 
 # --- reading ---------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
 from kda.checks import policy, privacy, safety, sandbox
+from kda.problems import listed
 
 STATE = "kda_safety"
 SNIPPETS = "pymdownx.snippets"
@@ -45,7 +46,7 @@ def configure(config) -> None:
     except privacy.AllowListError as error:
         problems += error.problems
     if problems:
-        raise PluginError("Konfigurasi keamanan isi tidak sah:\n" + "\n".join(f"  - {p}" for p in problems))
+        raise PluginError(listed("Konfigurasi keamanan isi tidak sah:", problems))
     docs_label = Path(os.path.relpath(config.docs_dir, root)).as_posix()  # not resolved: docs/ may be a symlink
     config[STATE] = SafetyState(safety.SourceChecker(), allowed, docs_label,
                                 problems=privacy.data_findings(root / "data", root, allowed))
@@ -143,10 +144,8 @@ def report(config) -> None:
     """on_env: fail once, with every problem of every page, before anything is written."""
     problems = config[STATE].problems
     if problems:
-        raise PluginError(
-            "Halaman anggota atau data memuat isi yang tidak boleh diterbitkan (penjelasan: docs/kerahasiaan.md):\n"
-            + "\n".join(f"  - {p}" for p in problems)
-        )
+        raise PluginError(listed(
+            "Halaman anggota atau data memuat isi yang tidak boleh diterbitkan (penjelasan: docs/kerahasiaan.md):", problems))
 
 
 def snippets_problems(config, root: Path) -> list[str]:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kda.model.datafile import DataFileError, load_data_file
+from kda.problems import Problems
 
 ALLOW_LIST = "privasi.yml"  # in data/
 
@@ -100,10 +101,8 @@ def load_allow_list(data_dir: Path, label_root: Path) -> tuple[str, ...]:
     return tuple(sorted(allowed, key=len, reverse=True))
 
 
-class AllowListError(Exception):
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
+class AllowListError(Problems):
+    """data/privasi.yml is not valid."""
 
 
 def data_findings(data_dir: Path, label_root: Path, allowed: tuple[str, ...]) -> list[str]:

@@ -22,6 +22,7 @@ from kda.model.datafile import DataFile, DataFileError, load_data_file
 from kda.model.journal_rules import check_journal
 from kda.model.messages import collect_errors, found_text, located
 from kda.paths import MATERIALS_DIR
+from kda.problems import Problems
 
 DATA_FILES = {
     "kelompok": "kelompok.yml",
@@ -40,14 +41,10 @@ KLUSTER = {
 }
 
 
-class DataError(Exception):
+class DataError(Problems):
     """The data is invalid. `problems` is the list of Indonesian messages, one per problem."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        count = len(problems)
-        head = f"Data di folder data/ tidak sah ({count} masalah). Perbaiki lalu bangun ulang situs:"
-        super().__init__("\n".join([head] + [f"  - {p}" for p in problems]))
+    heading = "Data di folder data/ tidak sah ({count} masalah). Perbaiki lalu bangun ulang situs:"
 
 
 # --- field types -----------------------------------------------------------------------

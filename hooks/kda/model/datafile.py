@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from kda.problems import Problems
+
 Path_ = tuple  # a path into the document: ("pertemuan", 2, "tanggal") or (2, "tanggal")
 
 
@@ -65,12 +67,8 @@ class DataFile:
         return None
 
 
-class DataFileError(Exception):
+class DataFileError(Problems):
     """The file cannot be read as YAML; `problems` holds Indonesian messages."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
 
 
 def load_data_file(path: Path, label: str) -> DataFile:

@@ -18,6 +18,7 @@ from kda.model.data import _Strict
 from kda.model.datafile import DataFileError, load_data_file
 from kda.model.messages import collect_errors, found_text, located
 from kda.paths import GALLERY_DIR
+from kda.problems import Problems
 
 GALLERY_LIST = "galeri.yml"
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
@@ -57,10 +58,8 @@ class Gallery:
     photos: tuple[Photo, ...]
 
 
-class GalleryError(Exception):
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
+class GalleryError(Problems):
+    heading = "Foto pertemuan belum boleh terbit:"
 
 
 def is_gallery_source(src_path: str, notes_dir: str) -> bool:

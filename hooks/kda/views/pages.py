@@ -14,6 +14,7 @@ from functools import cached_property
 
 from kda.model.data import MATERIALS_DIR, SiteData
 from kda.paths import NOTES_DIR
+from kda.problems import Problems
 
 # Two digits (00-99), or three and more without a leading zero (100, 101...): one name per number.
 NOTE_NAME = re.compile(r"^(\d{2}|[1-9]\d{2,})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
@@ -43,10 +44,8 @@ class PageMap:
         return ({path: n for n, path in self.notes.items()}, {path: m for m, path in self.materials.items()})
 
 
-class PageError(Exception):
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
+class PageError(Problems):
+    heading = "Halaman tidak cocok dengan data:"
 
 
 def map_pages(page_paths: list[str], data: SiteData, docs_label: str = "docs") -> PageMap:

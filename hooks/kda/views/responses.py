@@ -20,16 +20,16 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from kda.problems import Problems
+
 GISCUS_FIELDS = ("repo", "repo_id", "category", "category_id")
 FRONT_MATTER_KEY = "tanggapan"
 ON_BY_DEFAULT = ("artikel/",)  # src path prefixes whose pages offer responses unless switched off
 CONFIG_LABEL = "mkdocs.yml, extra.tanggapan"
 
 
-class ResponseConfigError(Exception):
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
+class ResponseConfigError(Problems):
+    heading = "Pengaturan tanggapan pembaca tidak sah:"
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,7 @@ def on_config(config):
     try:
         responses = reader_responses.read_settings(config.extra)
     except reader_responses.ResponseConfigError as error:
-        raise PluginError(_listed("Pengaturan tanggapan pembaca tidak sah:", error.problems)) from None
+        raise PluginError(str(error)) from None
     config[STATE] = BuildState(data, responses, settings=settings)
     configure_blog(config, data, settings.cache_dir)
     config.plugins["macros"].register_macros(_macros(config))
@@ -116,7 +116,7 @@ def _match_pages_to_data(files, config, data: SiteData) -> tuple[PageMap, list]:
     try:
         page_map = map_pages([f.src_uri for f in files.documentation_pages()], data)
     except PageError as error:
-        problems.append("Halaman tidak cocok dengan data:\n" + "\n".join(f"  - {p}" for p in error.problems))
+        problems.append(str(error))
     try:
         articles = check_writers_pages(files, config, data)
     except FrontMatterError as error:
@@ -130,7 +130,7 @@ def _prepare_media(config, page_map: PageMap) -> media.Media:
     try:
         return media.prepare(Path(config.docs_dir), config[STATE].settings.cache_dir, list(page_map.notes.values()))
     except GalleryError as error:
-        raise PluginError(_listed("Foto pertemuan belum boleh terbit:", error.problems)) from None
+        raise PluginError(str(error)) from None
 
 
 def _make_renderer(files, config, data: SiteData, today: dt.date, page_map: PageMap, articles,
@@ -272,10 +272,6 @@ def _add_generated(files, config) -> None:
 def build_date(data: SiteData, settings: Settings) -> dt.date:
     """Today in the group's time zone, or the date in KDA_TODAY (for tests and previews)."""
     return settings.environment.today or dt.datetime.now(data.kelompok.tz).date()
-
-
-def _listed(head: str, problems: list[str]) -> str:
-    return "\n".join([head] + [f"  - {p}" for p in problems])
 
 
 def _macros(config) -> dict:
