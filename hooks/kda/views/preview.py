@@ -2,7 +2,7 @@
 
 Works for any page: the home page, section pages, meeting notes (facts from the data) and
 Material blog posts (og:type article). The tags themselves are written by the theme override
-(`docs/.overrides/partials/kda_meta.html`) from the `PageMeta` built here.
+(`docs/.overrides/partials/kda_meta.html`) from the `LinkPreview` built here.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ LOCALE = "id_ID"
 
 
 @dataclass(frozen=True)
-class PageMeta:
+class LinkPreview:
     title: str
     description: str
     url: str
@@ -36,7 +36,7 @@ class PageMeta:
     image_height: int = HEIGHT
 
 
-def page_preview(page, config, renderer: Renderer, cards: dict[str, Card]) -> PageMeta:
+def page_preview(page, config, renderer: Renderer, cards: dict[str, Card]) -> LinkPreview:
     """The page's preview facts; its card is registered in `cards` to be published after the build."""
     nomor = renderer.pages.meeting_of_note(page.file.src_uri)
     meeting = renderer.data.meeting(nomor) if nomor is not None else None
@@ -45,7 +45,7 @@ def page_preview(page, config, renderer: Renderer, cards: dict[str, Card]) -> Pa
     return meta
 
 
-def page_meta(page, config, kelompok: Kelompok, meeting: Pertemuan | None, is_post: bool) -> PageMeta:
+def page_meta(page, config, kelompok: Kelompok, meeting: Pertemuan | None, is_post: bool) -> LinkPreview:
     site_url = config["site_url"]
     # The page's own title (front matter), not its shorter navigation label; the home page
     # is shared under the site's name.
@@ -59,7 +59,7 @@ def page_meta(page, config, kelompok: Kelompok, meeting: Pertemuan | None, is_po
         footer=_address(site_url),
     )
     path = card_path(card_slug(page.url), card)
-    return PageMeta(
+    return LinkPreview(
         title=title,
         description=_description(page, config, meeting, kelompok),
         url=page.canonical_url or urljoin(site_url, page.url),
