@@ -5,7 +5,7 @@
 
 Run by pre-commit (.pre-commit-config.yaml) for writers who use git on their own computer:
 fast (no site build), the same rules and the same messages as `mkdocs build --strict`,
-because it calls the same functions (hooks/model.py, hooks/pages.py...). Only problems in
+because it calls the same functions (hooks/kda/model/data.py, hooks/kda/views/pages.py...). Only problems in
 the changed files are shown; the data files refer to each other, so a change to any of them
 shows every problem of data/. Exit status 1 when there is a problem.
 
@@ -71,12 +71,12 @@ Check = Callable[[Project, list[str]], list[str]]
 # --- the checks ----------------------------------------------------------------------------
 
 def check_data(project: Project, changed: list[str]) -> list[str]:
-    """data/*.yml against the model (hooks/model.py): fields, formats, relations, files."""
+    """data/*.yml against the model (hooks/kda/model/data.py): fields, formats, relations, files."""
     return project.data_problems
 
 
 def check_page_mapping(project: Project, changed: list[str]) -> list[str]:
-    """Meeting notes and material pages match the data (hooks/pages.py)."""
+    """Meeting notes and material pages match the data (hooks/kda/views/pages.py)."""
     if project.data is None:
         return []
     try:
@@ -87,7 +87,7 @@ def check_page_mapping(project: Project, changed: list[str]) -> list[str]:
 
 
 def check_front_matter(project: Project, changed: list[str]) -> list[str]:
-    """The front matter of articles, meeting notes and material pages (hooks/frontmatter.py)."""
+    """The front matter of articles, meeting notes and material pages (hooks/kda/checks/frontmatter.py)."""
     if project.data is None:
         return []
     rules = Rules(tuple(p.id for p in project.data.anggota), tuple(t.id for t in project.data.pokok_bahasan),
@@ -102,7 +102,7 @@ def check_front_matter(project: Project, changed: list[str]) -> list[str]:
 
 def check_safety(project: Project, changed: list[str]) -> list[str]:
     """Member pages: raw HTML, links, front matter and identifiers of children and clients
-    (hooks/guard.py: the build's source check; the check of the rendered HTML needs a build)."""
+    (hooks/kda/checks/guard.py: the build's source check; the check of the rendered HTML needs a build)."""
     from mkdocs.utils.meta import get_data
 
     try:
@@ -125,7 +125,7 @@ def check_safety(project: Project, changed: list[str]) -> list[str]:
 
 def check_data_privacy(project: Project, changed: list[str]) -> list[str]:
     """Identifiers of children and clients in the texts of data/*.yml, which are published too
-    (hooks/privacy.py, as the build checks them)."""
+    (hooks/kda/checks/privacy.py, as the build checks them)."""
     try:
         allowed = privacy.load_allow_list(project.root / "data", project.root)
     except privacy.AllowListError as error:
@@ -134,7 +134,7 @@ def check_data_privacy(project: Project, changed: list[str]) -> list[str]:
 
 
 def check_galleries(project: Project, changed: list[str]) -> list[str]:
-    """Meeting photos (hooks/galeri.py): caption and consent for each; and, because the
+    """Meeting photos (hooks/kda/model/gallery.py): caption and consent for each; and, because the
     repository is public, no original may carry its GPS location into git (the site strips it,
     the repository keeps the original as committed)."""
     from kda.model.gallery import GalleryError, find_galleries
@@ -170,7 +170,7 @@ KINDS: dict[str, Callable[[str], bool]] = {"data": is_data, "halaman": is_page, 
 
 # (kinds of file the check reads, the check). A check runs when a changed file is of its kind.
 # Other checks plug in here with one line each, e.g. the front matter of articles and notes
-# (hooks/frontmatter.py) and the safety and privacy checks (hooks/safety.py, hooks/privacy.py).
+# (hooks/kda/checks/frontmatter.py) and the safety and privacy checks (hooks/kda/checks/safety.py, hooks/kda/checks/privacy.py).
 CHECKS: tuple[tuple[frozenset[str], Check], ...] = (
     (frozenset({"data"}), check_data),
     (frozenset({"data", "halaman"}), check_page_mapping),

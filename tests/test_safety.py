@@ -262,7 +262,7 @@ def test_safe_inline_html_and_markdown_features_stay(inert_site):
 
 
 def test_search_index_keeps_headings_as_text(inert_site):
-    # The site's search is Pagefind (hooks/search.py). It stores a heading as the text a reader
+    # The site's search is Pagefind (hooks/kda/outputs/search.py). It stores a heading as the text a reader
     # saw; docs/assets/kda-search.js shows titles with textContent and keeps only <mark> of
     # an excerpt, so the text never becomes markup in the results.
     import gzip

@@ -1,5 +1,5 @@
 // The header search, answered by Pagefind's own API (pagefind/pagefind.js, written by
-// hooks/search.py) and shown with Material's search markup and styles, in Indonesian (the
+// hooks/kda/outputs/search.py) and shown with Material's search markup and styles, in Indonesian (the
 // strings come from the theme's translations in #__config and the <template>).
 //
 // Why not Pagefind's ready-made UI: it brings its own look and a second set of strings;

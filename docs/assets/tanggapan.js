@@ -1,4 +1,4 @@
-// Reader responses: load Giscus only when the reader asks for it (see hooks/tanggapan.py).
+// Reader responses: load Giscus only when the reader asks for it (see hooks/kda/views/responses.py).
 // One delegated listener on the document: it serves every response button on the page.
 document.addEventListener("click", function (event) {
   var button = event.target.closest(".kda-tanggapan__tombol");

@@ -94,7 +94,7 @@ class ArticleMeta(BaseModel):
     pin: bool = Field(default=False, examples=["true"])
     readtime: int | None = Field(default=None, ge=1, examples=["5"])
     links: list[Any] = Field(default_factory=list, examples=["[tor.md]"])
-    tanggapan: bool | None = Field(default=None, examples=["false"])  # reader responses on/off (hooks/tanggapan.py)
+    tanggapan: bool | None = Field(default=None, examples=["false"])  # reader responses on/off (hooks/kda/views/responses.py)
 
 
 class PageMeta(BaseModel):
@@ -106,7 +106,7 @@ class PageMeta(BaseModel):
     description: PlainText | None = Field(default=None, examples=['"Satu kalimat tentang isi halaman."'])
     hide: list[Label] = Field(default_factory=list, examples=["[toc]"])
     search: dict = Field(default_factory=dict, examples=["{exclude: true}"])
-    tanggapan: bool | None = Field(default=None, examples=["true"])  # reader responses on/off (hooks/tanggapan.py)
+    tanggapan: bool | None = Field(default=None, examples=["true"])  # reader responses on/off (hooks/kda/views/responses.py)
 
 
 # --- results -------------------------------------------------------------------------------

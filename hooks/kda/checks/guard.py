@@ -1,4 +1,4 @@
-"""Content safety for one build: what `site.py` hands off to, and where the findings collect.
+"""Content safety for one build: what `kda.wiring.events` hands off to, and where the findings collect.
 
 Member pages are every Markdown page outside the macros plugin's `force_render_paths`
 (mkdocs.yml, the one list of maintainer pages). For each member page:

@@ -1,4 +1,4 @@
-"""What HTML a member page may contain: one whitelist, read by both checks in `safety.py`.
+"""What HTML a member page may contain: one whitelist, read by both checks in `kda.checks.safety`.
 
 A whitelist, not a blacklist: an element or attribute not named here is refused, so a
 new trick (an unknown tag, a new event handler) fails closed. The list is what
@@ -120,7 +120,7 @@ def _short(value: str, limit: int = 60) -> str:
 # Files beside the pages (images, materials) that MkDocs copies as they are. A browser opening
 # one directly runs what it holds if it is HTML, SVG, XML or JavaScript, on the site's own
 # address: only formats that cannot script the site are published. The project's own
-# extra_css/extra_javascript files are allowed by name (guard.py).
+# extra_css/extra_javascript files are allowed by name (kda.checks.guard).
 STATIC_EXTENSIONS = frozenset({
     ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif",
     ".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".odp", ".ods",

@@ -8,7 +8,7 @@
    text: never inspected. attr_list's `{ ... }` is found with Python-Markdown's own
    patterns and parsed with its own `get_attrs_and_remainder`.
 2. `check_rendered(html)`: the HTML Python-Markdown really produced for the page, parsed
-   with lxml and held to the same whitelist (`policy.py`). It catches what the first
+   with lxml and held to the same whitelist (`kda.checks.policy`). It catches what the first
    check cannot see because the two Markdown dialects differ in a corner case. Then nh3
    (ammonia, on html5ever: the browsers' HTML parsing algorithm) sanitises the HTML with
    the same whitelist; if that changes anything, the build fails and says what would
@@ -17,7 +17,7 @@
    `title` and `description` into <head> and the navigation without escaping), and
    `render_macros` is a maintainer's switch, refused on member pages.
 
-Every function returns Indonesian problems as (line or None, text); `guard.py` names the file.
+Every function returns Indonesian problems as (line or None, text); `kda.checks.guard` names the file.
 """
 
 from __future__ import annotations

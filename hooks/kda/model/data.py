@@ -208,7 +208,7 @@ class Pertemuan(_Strict):
     terlaksana: bool = Field(default=False, examples=["true"])
     batal: bool = Field(default=False, examples=["true"])  # after terlaksana: its check reads it
     catatan_sumber: Text | None = None
-    # The learning journal: all optional; rules across files live in journal_rules.py.
+    # The learning journal: all optional; rules across files live in kda.model.journal_rules.
     kehadiran: Annotated[Kehadiran | None, BeforeValidator(_parse_attendance)] = None  # its message has examples
     fasilitator: list[Text] = Field(default_factory=list, examples=["[ani, Dr. Siti Aminah]"])
     narasumber: list[Text] = Field(default_factory=list, examples=["[budi-s, Dinas Sosial Kota Bandung]"])

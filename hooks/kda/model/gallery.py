@@ -4,7 +4,7 @@ A note `docs/pertemuan/NN-judul.md` may have a folder `docs/pertemuan/NN-judul/f
 the photos and one list, `galeri.yml`, that gives each photo a caption and the explicit
 publication consent. The rules (a photo is published only with both) are checked here,
 every problem collected and reported at once in Indonesian. Pure Python, no MkDocs, no
-image work (that is `foto.py`).
+image work (that is `kda.outputs.photo`).
 """
 
 from __future__ import annotations

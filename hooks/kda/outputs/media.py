@@ -1,6 +1,6 @@
 """The build's media: gallery photos made into web sizes, and the label of every download.
 
-Runs in `on_files`: finds the galleries beside the notes (`galeri.py`), makes each photo's
+Runs in `on_files`: finds the galleries beside the notes (`kda.model.gallery`), makes each photo's
 thumbnail and large copy (`photo.py`, cached outside docs/), takes the originals out of the
 site (they keep their metadata, so they are never published) and adds the clean copies as
 generated files. Computes once the "PDF, 1,2 MB" label of every material file and photo.

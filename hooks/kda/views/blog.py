@@ -5,7 +5,7 @@
   `authors_file` at it: there is no second, hand-kept copy to drift.
 - Avatars: no photos of people are published; each author shows the Material icon of its
   kind (a team or a member), served from the pinned theme package as a generated file.
-- Front matter is checked (`frontmatter.py`) before the blog reads any post.
+- Front matter is checked (`kda.checks.frontmatter`) before the blog reads any post.
 - Posts dated after the build date are held back (Material's own `draft_if_future_date`
   compares with the clock, not with the build date of `KDA_TODAY`).
 - The navigation lists one "Penulis" page (`artikel/penulis/`, every author with articles),

@@ -90,7 +90,7 @@ def on_config(config):
 def on_pre_build(config):
     # After every plugin's on_config (ours runs first, for the blog): the macros plugin's
     # Jinja environment exists only now.
-    guard.configure(config)  # content safety: sandboxed macros, checks of member pages (guard.py)
+    guard.configure(config)  # content safety: sandboxed macros, checks of member pages (kda.checks.guard)
 
 
 def _on_files(files, config):
@@ -258,7 +258,7 @@ def _optimise_images(config) -> None:
 
 
 def _add_generated(files, config) -> None:
-    """Calendars, QR code and robots.txt, made from the data (see outputs.py)."""
+    """Calendars, QR code and robots.txt, made from the data (see kda.wiring.generated)."""
     page_urls = {f.src_uri: f.url for f in files.documentation_pages()}
     stamp = config[STATE].settings.environment.stamp()
     try:
