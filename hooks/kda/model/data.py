@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -303,10 +304,16 @@ class Anggota(_Strict):
 
 # --- the whole data set ------------------------------------------------------------------
 
-STATUS_SELESAI = "selesai"
-STATUS_TERJADWAL = "terjadwal"
-STATUS_BELUM = "belum dijadwalkan"
-STATUS_BATAL = "batal"
+class Status(StrEnum):
+    """A meeting's (or a topic's) status, as the model derives it; its value is the word readers see."""
+
+    SELESAI = "selesai"
+    TERJADWAL = "terjadwal"
+    BELUM = "belum dijadwalkan"
+    BATAL = "batal"
+
+
+STATUS_SELESAI, STATUS_TERJADWAL, STATUS_BELUM, STATUS_BATAL = Status.SELESAI, Status.TERJADWAL, Status.BELUM, Status.BATAL
 
 
 @dataclass(frozen=True)
@@ -372,37 +379,37 @@ class Agenda:
 
     def status(self, meeting: Pertemuan) -> str:
         if meeting.batal:
-            return STATUS_BATAL
+            return Status.BATAL
         if meeting.terlaksana:
-            return STATUS_SELESAI
+            return Status.SELESAI
         if meeting.tanggal is None:
-            return STATUS_BELUM
-        return STATUS_SELESAI if meeting.tanggal < self.today else STATUS_TERJADWAL
+            return Status.BELUM
+        return Status.SELESAI if meeting.tanggal < self.today else Status.TERJADWAL
 
     def next_meeting(self) -> Pertemuan | None:
         """The first meeting dated today or later and not cancelled."""
-        upcoming = [m for m in self.data.pertemuan if self.status(m) == STATUS_TERJADWAL]
+        upcoming = [m for m in self.data.pertemuan if self.status(m) == Status.TERJADWAL]
         return min(upcoming, key=lambda m: (m.tanggal, m.nomor), default=None)
 
     def next_unscheduled(self) -> Pertemuan | None:
-        return next((m for m in self.data.pertemuan if self.status(m) == STATUS_BELUM), None)
+        return next((m for m in self.data.pertemuan if self.status(m) == Status.BELUM), None)
 
     def count(self, status: str) -> int:
         return sum(1 for m in self.data.pertemuan if self.status(m) == status)
 
     def held(self) -> list[Pertemuan]:
-        return [m for m in self.data.pertemuan if self.status(m) == STATUS_SELESAI]
+        return [m for m in self.data.pertemuan if self.status(m) == Status.SELESAI]
 
     def topic_status(self, topic_id: str) -> str:
         """'selesai' when a held meeting covered it, 'terjadwal' when a scheduled one will, else 'belum dijadwalkan'."""
         statuses = {self.status(m) for m in self.data.meetings_for_topic(topic_id)}
-        for status in (STATUS_SELESAI, STATUS_TERJADWAL):
+        for status in (Status.SELESAI, Status.TERJADWAL):
             if status in statuses:
                 return status
-        return STATUS_BELUM
+        return Status.BELUM
 
     def topics_covered(self) -> list[PokokBahasan]:
-        return [t for t in self.data.pokok_bahasan if self.topic_status(t.id) == STATUS_SELESAI]
+        return [t for t in self.data.pokok_bahasan if self.topic_status(t.id) == Status.SELESAI]
 
 
 # --- loading -------------------------------------------------------------------------------

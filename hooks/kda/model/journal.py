@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import fmean
 
-from kda.model.data import STATUS_SELESAI, STATUS_TERJADWAL, Agenda, Anggota, Pertemuan, PokokBahasan
+from kda.model.data import Agenda, Anggota, Pertemuan, PokokBahasan, Status
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ class Journal:
 
     def shown(self) -> list[MeetingRecord]:
         """Meetings the charts place on their axis: held, or with something recorded."""
-        return [r for r in self.records() if r.status == STATUS_SELESAI or r.tercatat]
+        return [r for r in self.records() if r.status == Status.SELESAI or r.tercatat]
 
     def with_tests(self) -> list[MeetingRecord]:
         return [r for r in self.records() if r.pre is not None]
@@ -118,7 +118,7 @@ class Journal:
         return Summary(
             topik_dibahas=len(self.agenda.topics_covered()),
             topik_total=len(self.data.pokok_bahasan),
-            topik_terjadwal=sum(1 for t in self.data.pokok_bahasan if self.agenda.topic_status(t.id) == STATUS_TERJADWAL),
+            topik_terjadwal=sum(1 for t in self.data.pokok_bahasan if self.agenda.topic_status(t.id) == Status.TERJADWAL),
             pertemuan_terlaksana=len(self.agenda.held()),
             kehadiran_tercatat=len(attended),
             memenuhi_kuorum=sum(1 for r in attended if r.kuorum_terpenuhi),
