@@ -54,7 +54,9 @@ def make_environment(templates_dir: Path) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates_dir)),
         undefined=StrictUndefined,
-        autoescape=select_autoescape(default=False, default_for_string=False),
+        # HTML templates (*.html.j2) escape every value; the Markdown ones (*.md.j2) are escaped for
+        # Markdown where they take text, and MkDocs then renders them.
+        autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False, default_for_string=False),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
