@@ -15,7 +15,7 @@ PACKAGE = ROOT / "hooks" / "kda"
 ARCHITECTURE = ROOT / "ARCHITECTURE.md"
 
 # layer -> the layers of kda it may import (ARCHITECTURE.md, "What may import what")
-BASE = {"paths", "settings"}  # foundation modules every layer may import
+BASE = {"paths", "settings", "problems"}  # foundation modules every layer may import
 ALLOWED = {
     "model": {"model"} | BASE,
     "checks": {"model", "checks"} | BASE,
@@ -24,7 +24,8 @@ ALLOWED = {
     "tooling": {"tooling"} | BASE,
     "wiring": {"model", "checks", "outputs", "views", "wiring", "tooling"} | BASE,
     "paths": set(),
-    "settings": {"paths"},
+    "settings": {"paths", "problems"},
+    "problems": set(),
 }
 
 
