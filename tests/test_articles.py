@@ -304,7 +304,7 @@ def test_home_page_lists_the_latest_articles(page):
 @pytest.mark.parametrize("url", ["", "jadwal/"])
 def test_home_and_schedule_link_the_feed_and_the_calendar(page, site, url):
     links = {a.get_text(" ", strip=True): a["href"] for a in page(url).select("article .kda-langganan a")}
-    feed = links["umpan RSS tulisan anggota"]
+    feed = links["ikuti tulisan baru anggota"]
     assert feed.endswith("/feed_rss_created.xml") and feed.startswith("https://")
     assert (site / "feed_rss_created.xml").exists()
-    assert links["jadwal.ics"].endswith("jadwal.ics")
+    assert links["masukkan semua pertemuan ke kalender"].endswith("jadwal.ics")

@@ -72,6 +72,8 @@ def test_no_page_loads_anything_from_another_host(site):
     ({"tanggapan": True}, "pertemuan/02-perlindungan-anak.md", True),
     ({"tanggapan": False}, "artikel/posts/contoh.md", False),
     ({}, "tor.md", False),
+    ({}, "artikel/index.md", False),  # the blog's lists: the articles' list, the authors' index
+    ({}, "artikel/penulis.md", False),
 ])
 def test_front_matter_switch_and_defaults(meta, path, expected):
     assert responses.is_on(meta, path) is expected

@@ -28,6 +28,11 @@ AVATAR_DIR = "assets/penulis"
 PDF_DIR = "unduh"
 CHARTS_DIR = "grafik"
 SEARCH_DIR = "pagefind"  # docs/assets/kda-search.js loads pagefind/pagefind.js
+# The site's own stylesheets and scripts that only some pages link (kda.views.assets decides which)
+PRINT_CSS = "assets/cetak.css"  # print on A4, also how the TOR and schedule PDFs look
+GALLERY_RESPONSES_CSS = "assets/galeri-tanggapan.css"  # photo galleries and the reader-response box
+RESPONSES_JS = "assets/tanggapan.js"  # loads Giscus when a reader presses "Tampilkan tanggapan"
+PAGE_ASSET_FILES = (PRINT_CSS, GALLERY_RESPONSES_CSS, RESPONSES_JS)
 
 # --- the project's own folders (beside mkdocs.yml; git-ignored) -----------------------------
 CACHE_DIR = ".cache/kda"  # everything later builds reuse: gallery photos, charts, PDFs, the authors file

@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
 from kda.checks import policy, privacy, safety, sandbox
+from kda.paths import PAGE_ASSET_FILES
 from kda.problems import listed
 
 STATE = "kda_safety"
@@ -56,13 +57,13 @@ def check_files(files, config) -> None:
     """on_files: every file under docs/ that is not a page is copied as is; only safe formats."""
     state: SafetyState = config[STATE]
     docs_dir = Path(config.docs_dir).resolve()
-    own = {str(item) for item in config.extra_css} | {str(item) for item in config.extra_javascript}
+    own = {str(item) for item in config.extra_css} | {str(item) for item in config.extra_javascript} | set(PAGE_ASSET_FILES)
     allowed = ", ".join(sorted(policy.STATIC_EXTENSIONS))
     for file in files:
         if file.is_documentation_page() or file.generated_by or not file.abs_src_path or file.inclusion.is_excluded():
             continue  # pages are checked as pages; excluded files (docs/.templates/...) are not published
         if not Path(file.abs_src_path).resolve().is_relative_to(docs_dir) or file.src_uri in own:
-            continue  # the theme's own files; the project's own stylesheet and scripts
+            continue  # the theme's own files; the project's own stylesheets and scripts
         if Path(file.src_uri).suffix.lower() not in policy.STATIC_EXTENSIONS:
             state.problems.append(
                 f"{state.docs_label}/{file.src_uri}: berkas jenis \"{Path(file.src_uri).suffix or '(tanpa akhiran)'}\" "

@@ -120,7 +120,8 @@ def _short(value: str, limit: int = 60) -> str:
 # Files beside the pages (images, materials) that MkDocs copies as they are. A browser opening
 # one directly runs what it holds if it is HTML, SVG, XML or JavaScript, on the site's own
 # address: only formats that cannot script the site are published. The project's own
-# extra_css/extra_javascript files are allowed by name (kda.checks.guard).
+# extra_css/extra_javascript files and the pages' own assets (kda.views.assets) are allowed by name
+# (kda.checks.guard).
 STATIC_EXTENSIONS = frozenset({
     ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif",
     ".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".odp", ".ods",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -48,6 +49,13 @@ def jam(value: dt.time) -> str:
 def angka(value: float) -> str:
     """An Indonesian number with at most one decimal: '72,5', '80'."""
     return format_decimal(value, "#,##0.#", locale=LOCALE)
+
+
+def address_parts(address: str) -> list[str]:
+    """A web address cut where a line may break when it is printed large: after the scheme's "//"
+    and after each "." and "/" ("https://", "kelompok-diskusi-bandung.", "github.", "io/", "situs/").
+    The poster keeps each part whole, so the address never breaks inside a word or at a hyphen."""
+    return re.findall(r"^[a-z][a-z0-9+.-]*://|[^./]+[./]?|[./]", address, flags=re.IGNORECASE)
 
 
 def make_environment(templates_dir: Path) -> Environment:
@@ -145,7 +153,8 @@ class Renderer:
                            articles_feed=f"{self.site_url}{ARTICLES_FEED}")
 
     def poster(self, page_path: str, address: str) -> str:
-        return self.render("poster.md.j2", page_path, address=address, qr_file=QR_FILE)
+        return self.render("poster.md.j2", page_path, address=address, address_parts=address_parts(address),
+                           qr_file=QR_FILE)
 
     def note_header(self, page_path: str, meeting: Pertemuan) -> str:
         return self.render("kepala_catatan.md.j2", page_path, m=meeting)
@@ -206,6 +215,10 @@ class Renderer:
             for topic_id in dict.fromkeys(article.topics):
                 found.setdefault(topic_id, []).append(article)
         return found
+    def has_gallery(self, page_path: str) -> bool:
+        """Whether this page shows a photo gallery (only notes have one)."""
+        return bool(self.media.galleries.get(page_path))
+
     def gallery(self, page_path: str, page_url: str) -> str:
         """The photo gallery of a note, or "" when it has none."""
         photos = self.media.galleries.get(page_path)

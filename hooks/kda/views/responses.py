@@ -24,7 +24,9 @@ from kda.problems import Problems
 
 GISCUS_FIELDS = ("repo", "repo_id", "category", "category_id")
 FRONT_MATTER_KEY = "tanggapan"
-ON_BY_DEFAULT = ("artikel/",)  # src path prefixes whose pages offer responses unless switched off
+# src path prefixes whose pages offer responses unless switched off: the articles themselves, not the
+# blog's lists (index, archive, categories, authors), which never show the box but would load its styles.
+ON_BY_DEFAULT = ("artikel/posts/",)
 CONFIG_LABEL = "mkdocs.yml, extra.tanggapan"
 
 

@@ -25,6 +25,7 @@ from kda.outputs.charts import build_charts
 from kda.outputs.images import UnreadableImage, is_content_image, optimise
 from kda.paths import CARDS_CACHE_DIR, CHARTS_DIR, IMAGES_CACHE_DIR, TEMPLATES_DIR
 from kda.settings import Settings, SettingsError
+from kda.views import assets as page_assets
 from kda.views import responses as reader_responses
 from kda.views.blog import (
     authors_index_file,
@@ -176,7 +177,7 @@ def on_nav(nav, config, files):
 def on_page_markdown(markdown, page, config, files):
     renderer: Renderer = config[STATE].renderer
     path = page.file.src_uri
-    if not renderer.media.galleries.get(path):
+    if not renderer.has_gallery(path):
         page.meta["glightbox"] = False  # the lightbox plugin's script and styles (18 KB) only where a gallery is
     nomor = renderer.pages.meeting_of_note(path)
     problem = reader_responses.front_matter_problem(page.meta, f"docs/{path}")
@@ -210,6 +211,7 @@ def on_page_context(context, page, config, nav):
     context["kda_meta"] = page_preview(page, config, state.renderer, state.cards)
     context["kda_tanggapan"] = reader_responses.view(
         state.responses, page.meta, page.file.src_uri, page.title or config.site_name, page.canonical_url or page.url)
+    context["kda_aset"] = page_assets.for_page(state.renderer.has_gallery(page.file.src_uri), context["kda_tanggapan"])
     return context
 
 
