@@ -287,15 +287,19 @@ def test_non_identifiers_are_not_flagged(inert_site):
 # --- the whole built site --------------------------------------------------------------
 
 def allowed_script_sources(config) -> set[str]:
-    """The theme's own scripts (Material's bundled JavaScript), the project's extra_javascript,
-    and the script of the pinned lightbox plugin (mkdocs-glightbox, self-hosted)."""
+    """The theme's own scripts (Material's bundled JavaScript), the project's extra_javascript
+    and the maintainer pages' own (extra.aset_halaman), and the script of the pinned lightbox
+    plugin (mkdocs-glightbox, self-hosted)."""
     import material
     import mkdocs_glightbox
+
+    from kda.checks.page_assets import own_files
 
     theme_js = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
     allowed = {p.relative_to(theme_js.parent.parent).as_posix() for p in theme_js.rglob("*.js")}
     lightbox = {f"assets/javascripts/{p.name}" for p in (Path(mkdocs_glightbox.__file__).parent / "glightbox").glob("*.js")}
-    return allowed | lightbox | {str(item) for item in config.extra_javascript}
+    page_scripts = {path for path in own_files(config.extra) if path.endswith(".js")}
+    return allowed | lightbox | page_scripts | {str(item) for item in config.extra_javascript}
 
 
 def theme_inline_scripts(overrides: Path, project_templates: Path) -> list[str]:
