@@ -322,3 +322,23 @@ def test_forms_on_a_phone_fit_and_pass_axe_with_messages_shown(phone, artifacts)
         tab.close()
         assert widths[0] <= widths[1], (path, widths)
         assert not violations, (path, violations)
+
+
+def test_writing_guide_reads_on_a_phone(phone):
+    """Privacy rules first; the examples wrap instead of scrolling sideways; field names are never split."""
+    tab = phone.new_page()
+    tab.goto("panduan-menulis/")
+    measured = tab.evaluate("""() => ({
+        page: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
+        firstSection: document.querySelector('article h2').textContent.replace('¶', '').trim(),
+        examples: [...document.querySelectorAll('.kda-contoh pre > code')].map(c => [c.scrollWidth, c.clientWidth]),
+        split: [...document.querySelectorAll('article li > code:first-child')]
+            .filter(c => c.parentNode.firstChild === c)  // the lists of fields and of messages
+            .filter(c => !c.textContent.includes(' ') && c.getClientRects().length > 1).map(c => c.textContent),
+        listed: document.querySelectorAll('article li > code:first-child').length,
+    })""")
+    tab.close()
+    assert measured["page"][0] <= measured["page"][1]
+    assert measured["firstSection"] == "Yang tidak boleh pernah diterbitkan"
+    assert len(measured["examples"]) == 2 and all(scroll <= client for scroll, client in measured["examples"])
+    assert measured["listed"] >= 8 and not measured["split"], measured["split"]
