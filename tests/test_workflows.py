@@ -113,9 +113,10 @@ def test_checks_run_on_every_pull_request_and_push_with_the_readme_commands():
     (job,) = workflow["jobs"].values()
     commands = "\n".join(run_commands(job))
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    test_command = "python3 -m pip install -r requirements-test.txt && python3 -m pytest"
-    assert test_command in readme
-    for part in test_command.split(" && "):
+    # The README installs into a virtual environment (`.venv/bin/pip ...`); CI's own Python takes
+    # the same requirements and runs the same tests.
+    assert "pip install -r requirements-test.txt" in readme and "-m pytest" in readme
+    for part in ("python3 -m pip install -r requirements-test.txt", "python3 -m pytest"):
         assert part in commands
     assert "mkdocs build --strict" in commands
     assert "::add-matcher::.github/kda-matcher.json" in commands
