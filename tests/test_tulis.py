@@ -192,3 +192,18 @@ def test_guide_puts_the_privacy_rules_first_and_its_examples_in_lists(page):
     assert writing.preview_address(site_url()) in text_of(guide)
     assert re.search(r"python3 -m venv \.venv", text_of(guide))
     assert "NO_MKDOCS_2_WARNING=1" in text_of(guide)
+
+
+# --- set-up on a fresh laptop -------------------------------------------------------------------
+
+def test_local_check_outside_the_virtual_environment_says_how_to_fix_it():
+    """pre-commit runs `python3` from PATH; a Python without the site's packages (-I -S: no
+    site-packages, no PYTHONPATH) gets the Indonesian instruction, not a traceback."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-I", "-S", str(ROOT / "scripts/periksa.py"), "--semua"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "Aktifkan dulu .venv di terminal ini (. .venv/bin/activate" in result.stderr
+    assert "Traceback" not in result.stderr
