@@ -15,11 +15,13 @@
   const space = new RegExp(settings.space, "g");
   const control = new RegExp(settings.control, "g");
   // Halves of a surrogate pair standing alone: YAML refuses them (Python drops them its own way).
-  const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+  // Pairs are matched first and kept (no look-behind: older phone browsers lack it).
+  const surrogates = /[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
   const rules = Object.fromEntries(Object.entries(settings.rules || {}).map(([name, source]) => [name, new RegExp(source)]));
 
   // scaffold.clean_text, scaffold.slug, scaffold.yaml_string, scaffold.yaml_list
-  const clean = (text) => text.replace(control, "").replace(lone, "").replace(space, " ").trim();
+  const clean = (text) => text.replace(control, "").replace(surrogates, (found) => (found.length === 2 ? found : ""))
+    .replace(space, " ").trim();
   const slug = (text, fallback) => {
     const ascii = clean(text).normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase();
     return (ascii.match(/[a-z0-9]+/g) || []).slice(0, settings.slugWords).join("-") || fallback;

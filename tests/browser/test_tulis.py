@@ -38,6 +38,7 @@ TITLES = [
     "  Spasi   di   mana-mana  ",
     "Garis miring \\ terbalik dan 'kutip tunggal'",
     "Pekerja sosial: «catatan» lapangan",
+    "Kontrol\x01\x7f\u00a0dan\u2028spasi\ufeffaneh \ufffe",
 ]
 
 
