@@ -47,6 +47,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--kategori", action="append", default=[], help="kategori (boleh diulang)")
     parser.add_argument("--pokok-bahasan", action="append", default=[], metavar="ID",
                         help="id pokok bahasan di data/pokok_bahasan.yml (boleh diulang)")
+    parser.add_argument("--tag", action="append", default=[], help="kata kunci bebas, misalnya PKSA (boleh diulang)")
     parser.add_argument("--terbit", action="store_true", help="langsung terbit (draft: false); bawaan: draf")
     return parser.parse_args(argv)
 
@@ -56,7 +57,7 @@ def today(tz) -> dt.date:
 
 
 OPTIONS = {"title": "judul", "description": "--deskripsi", "date": "--tanggal", "authors": "--penulis",
-           "categories": "--kategori", "pokok_bahasan": "--pokok-bahasan"}
+           "categories": "--kategori", "tags": "--tag", "pokok_bahasan": "--pokok-bahasan"}
 
 
 def in_terms_of_options(problem: str, label: str) -> str:
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
         return 1
     article = NewArticle(
         title=args.judul.strip(), date=date, authors=tuple(args.penulis), description=args.deskripsi.strip(),
-        categories=tuple(args.kategori), topics=tuple(args.pokok_bahasan), draft=not args.terbit,
+        categories=tuple(args.kategori), tags=tuple(args.tag), topics=tuple(args.pokok_bahasan), draft=not args.terbit,
     )
     text = render_article(make_environment(root / "docs" / ".templates"), article)
     rules = Rules(tuple(p.id for p in data.anggota), tuple(t.id for t in data.pokok_bahasan), Settings.from_file(root / "mkdocs.yml").categories_allowed)
@@ -100,7 +101,9 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     path.write_text(text, encoding="utf-8")
     status = "langsung terbit" if not article.draft else "masih draf: ubah draft: true menjadi draft: false bila sudah siap terbit"
     print(f"Tulisan baru dibuat: docs/{article.src_uri} ({status}).\n"
-          "Buka berkas itu, tulis isinya, lalu lihat hasilnya dengan: mkdocs serve")
+          "Buka berkas itu, tulis isinya, lalu lihat hasilnya dengan:\n"
+          "  NO_MKDOCS_2_WARNING=1 KDA_TANPA_PDF=1 .venv/bin/mkdocs serve\n"
+          "lalu buka di peramban alamat yang ditulisnya sesudah \"Serving on\" (cara lengkapnya: Panduan Menulis).")
     return 0
 
 

@@ -19,7 +19,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib.util import find_spec
 from pathlib import Path
+
+# pre-commit runs `python3` from PATH: outside the project's .venv that Python lacks the site's
+# packages. Say how to fix it rather than show a traceback.
+if find_spec("kda") is None:
+    sys.exit(f"Pemeriksaan tidak bisa berjalan: Python ini ({sys.executable}) belum memuat paket situs. "
+             "Aktifkan dulu .venv di terminal ini (. .venv/bin/activate; Windows: .venv\\Scripts\\Activate.ps1), "
+             "lalu ulangi. Belum ada .venv? Caranya di CONTRIBUTING.md.")
 
 from kda.checks import (
     guard,

@@ -150,7 +150,7 @@ def test_writing_guide_shows_the_template_and_the_allowed_values(page):
     for line in ("title:", "date:", "authors:", "categories:", "pokok_bahasan:", "draft: true", "<!-- more -->"):
         assert line in template
     text = text_of(guide.find("article"))
-    assert "python3 scripts/artikel_baru.py" in text
+    assert ".venv/bin/python scripts/artikel_baru.py" in text  # in the virtual environment of Cara 2
     assert "Tim Kelompok Diskusi" in text and "Catatan Belajar" in text and "sistem-perlindungan-anak" in text
     assert "Yang tidak boleh pernah diterbitkan" in text
     new_file = [a["href"] for a in guide.select("article a[href]") if "/new/main/docs/artikel/posts" in a["href"]]

@@ -287,18 +287,21 @@ def test_non_identifiers_are_not_flagged(inert_site):
 # --- the whole built site --------------------------------------------------------------
 
 def allowed_script_sources(config) -> set[str]:
-    """The theme's own scripts (Material's bundled JavaScript), the project's extra_javascript and
-    the scripts only some pages link (kda.views.assets), and the script of the pinned lightbox
+    """The theme's own scripts (Material's bundled JavaScript), the project's extra_javascript,
+    the scripts only some pages link (kda.views.assets) and the maintainer pages' own (extra.aset_halaman),
+    and the script of the pinned lightbox
     plugin (mkdocs-glightbox, self-hosted)."""
     import material
     import mkdocs_glightbox
 
+    from kda.checks.page_assets import own_files
     from kda.views import assets
 
     theme_js = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
     allowed = {p.relative_to(theme_js.parent.parent).as_posix() for p in theme_js.rglob("*.js")}
     lightbox = {f"assets/javascripts/{p.name}" for p in (Path(mkdocs_glightbox.__file__).parent / "glightbox").glob("*.js")}
-    return allowed | lightbox | {str(item) for item in config.extra_javascript} | set(assets.SCRIPTS)
+    page_scripts = {path for path in own_files(config.extra) if path.endswith(".js")}
+    return allowed | lightbox | page_scripts | {str(item) for item in config.extra_javascript} | set(assets.SCRIPTS)
 
 
 def theme_inline_scripts(overrides: Path, project_templates: Path) -> list[str]:

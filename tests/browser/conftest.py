@@ -43,6 +43,8 @@ PAGE_TYPES = {
     "perjalanan": "perjalanan/",
     "anggota": "anggota/",
     "panduan-menulis": "panduan-menulis/",
+    "tulis-artikel": "tulis/",
+    "tulis-catatan": "tulis-catatan/",
 }
 
 

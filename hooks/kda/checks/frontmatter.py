@@ -52,6 +52,7 @@ KEY_HINTS = {
 # --- field types -----------------------------------------------------------------------
 
 _MARKUP = re.compile(r"<[a-zA-Z/!][^>]*>|[*`\[\]]|^#|\n")
+PLAIN_TEXT = _MARKUP  # also tested by the writers' forms (views/writing.py) before a file is made
 
 
 def _plain(value: str) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
-from kda.checks import policy, privacy, safety, sandbox
+from kda.checks import page_assets, policy, privacy, safety, sandbox
 from kda.paths import PAGE_ASSET_FILES
 from kda.problems import listed
 
@@ -58,6 +58,9 @@ def check_files(files, config) -> None:
     state: SafetyState = config[STATE]
     docs_dir = Path(config.docs_dir).resolve()
     own = {str(item) for item in config.extra_css} | {str(item) for item in config.extra_javascript} | set(PAGE_ASSET_FILES)
+    own |= page_assets.own_files(config.extra)  # the maintainer pages' own styles and scripts
+    state.problems += page_assets.problems(
+        config.extra, lambda page: _is_maintainer_path(page, config), {file.src_uri for file in files})
     allowed = ", ".join(sorted(policy.STATIC_EXTENSIONS))
     for file in files:
         if file.is_documentation_page() or file.generated_by or not file.abs_src_path or file.inclusion.is_excluded():

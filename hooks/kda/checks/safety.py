@@ -260,6 +260,7 @@ def _snippet(element) -> str:
 # --- 3. front matter -------------------------------------------------------------------------
 
 _MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+MARKUP_IN_TEXT = _MARKUP  # also tested by the writers' forms (views/writing.py) before a file is made
 
 
 def front_matter_problems(meta: dict) -> list[str]:

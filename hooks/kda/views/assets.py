@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kda.checks.page_assets import PageAssets as OwnAssets
 from kda.paths import GALLERY_RESPONSES_CSS, PAGE_ASSET_FILES, PRINT_CSS, RESPONSES_JS
 
 FILES = PAGE_ASSET_FILES
@@ -28,11 +29,15 @@ class PageAssets:
     scripts: tuple[str, ...]
 
 
-def for_page(has_gallery: bool, responses: dict | None) -> PageAssets:
+def for_page(has_gallery: bool, responses: dict | None, own: OwnAssets | None = None) -> PageAssets:
     """What one page links: the print stylesheet always (media="print": no screen waits for it),
-    the gallery and response styles where either is shown, the Giscus loader where its button is."""
+    the gallery and response styles where either is shown, the Giscus loader where its button is,
+    and a maintainer page's own styles and scripts (extra.aset_halaman, checked by kda.checks.page_assets)."""
     stylesheets = [Stylesheet(PRINT_CSS, "print")]
     if has_gallery or responses:
         stylesheets.append(Stylesheet(GALLERY_RESPONSES_CSS))
-    scripts = (RESPONSES_JS,) if responses and responses.get("giscus") else ()
-    return PageAssets(tuple(stylesheets), scripts)
+    scripts = [RESPONSES_JS] if responses and responses.get("giscus") else []
+    if own:
+        stylesheets += [Stylesheet(path) for path in own.styles]
+        scripts += own.scripts
+    return PageAssets(tuple(stylesheets), tuple(scripts))

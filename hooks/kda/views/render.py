@@ -26,8 +26,9 @@ from kda.model.data import Agenda, Pertemuan, SiteData
 from kda.outputs.calendar import in_calendar, meeting_file
 from kda.outputs.media import Media
 from kda.paths import ARTICLES_FEED, CALENDAR_FEED, QR_FILE
+from kda.views import writing
 from kda.views.pages import PageMap
-from kda.views.scaffold import NewArticle, render_article
+from kda.views.scaffold import NewArticle, render_article, render_note
 from kda.views.schedule import SCHEDULE_PAGE, ScheduleLayout, year_page
 
 # The RSS plugin's file (mkdocs.yml: rss), written after the pages are built: linked by its
@@ -93,6 +94,7 @@ class Renderer:
     charts: dict = field(default_factory=dict)  # charts.Chart by name, drawn once per build
     site_url: str = ""  # the public address (mkdocs.yml), for files written after the pages (the RSS feed)
     members_page: str = "anggota.md"
+    repository: writing.Repository | None = None  # repo_url/edit_uri (mkdocs.yml): the writers' forms open its editor
 
     def render(self, template: str, page_path: str, **context) -> str:
         def link(target: str, anchor: str | None = None) -> str:
@@ -184,6 +186,28 @@ class Renderer:
             tags=("PKSA",), topics=(self.data.pokok_bahasan[0].id,),
         )
         return self.render("contoh_artikel.md.j2", page_path, text=render_article(self.env, example))
+
+    def new_note_example(self, page_path: str) -> str:
+        """Panduan Menulis: a new meeting note, exactly as the note form begins it."""
+        return self.render("contoh_artikel.md.j2", page_path, text=render_note(self.env))
+
+    def article_form(self, page_path: str) -> str:
+        """Tulis artikel: the form that opens the repository's editor on a new article."""
+        settings = writing.article_settings(self.env, self.repository, self.data.kelompok.zona_waktu)
+        return self.render("tulis_artikel.md.j2", page_path, categories=self.categories, settings=settings)
+
+    def note_form(self, page_path: str) -> str:
+        """Tulis catatan pertemuan: the same for a note of a meeting that has none yet."""
+        return self.render("tulis_catatan.md.j2", page_path, settings=writing.note_settings(self.env, self.repository),
+                           choices=writing.meetings_without_note(self.data, self.pages, self.agenda))
+
+    def repository_address(self, page_path: str, kind: str, folder: str) -> str:
+        """A folder of docs/ in the repository: "baru" (a new file there) or "folder" (to upload a picture)."""
+        return {"baru": self.repository.new_file, "folder": self.repository.folder}[kind](folder)
+
+    def preview_address(self, page_path: str) -> str:
+        """Where `mkdocs serve` shows the site (under site_url's path)."""
+        return writing.preview_address(self.site_url)
 
     def authors_index(self, page_path: str, entries) -> str:
         """entries: (person, profile page, number of articles) of each author (blog.authors_index_file)."""

@@ -15,6 +15,7 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from kda.checks import guard
+from kda.checks import page_assets as own_assets
 from kda.checks.frontmatter import FrontMatterError
 from kda.model.data import Agenda, DataError, SiteData, load_site_data
 from kda.model.gallery import GalleryError
@@ -44,6 +45,7 @@ from kda.views.redirects import know_generated_pages, rewrite_redirect_pages
 from kda.views.render import Renderer, make_environment
 from kda.views.schedule import plan_schedule
 from kda.views.share import is_post, share_block
+from kda.views.writing import RepositoryError, repository
 from kda.wiring.generated import SiteUrlError, generated_files
 
 log = get_plugin_logger(__name__)
@@ -144,7 +146,17 @@ def _make_renderer(files, config, data: SiteData, today: dt.date, page_map: Page
         files.append(File.generated(config, chart.path, content=chart.svg))
     return Renderer(make_environment(Path(config.docs_dir) / TEMPLATES_DIR), data, agenda, page_map,
                     layout=plan_schedule(data, today), articles=articles, categories=blog_categories(config),
-                    media=build_media, pdfs=pdf_jobs, journal=journal, charts=charts, site_url=config.site_url or "")
+                    media=build_media, pdfs=pdf_jobs, journal=journal, charts=charts, site_url=config.site_url or "",
+                    repository=_repository(config))
+
+
+def _repository(config):
+    """repo_url and edit_uri, read once: the writers' forms open the editor of that repository and branch."""
+    try:
+        settings: Settings = config[STATE].settings
+        return repository(settings.repo_url, settings.edit_uri)
+    except RepositoryError as error:
+        raise PluginError(str(error)) from None
 
 
 def _add_pages(files, config, renderer: Renderer) -> None:
@@ -211,7 +223,8 @@ def on_page_context(context, page, config, nav):
     context["kda_meta"] = page_preview(page, config, state.renderer, state.cards)
     context["kda_tanggapan"] = reader_responses.view(
         state.responses, page.meta, page.file.src_uri, page.title or config.site_name, page.canonical_url or page.url)
-    context["kda_aset"] = page_assets.for_page(state.renderer.has_gallery(page.file.src_uri), context["kda_tanggapan"])
+    context["kda_aset"] = page_assets.for_page(  # the styles and scripts this page uses, and only those
+        state.renderer.has_gallery(page.file.src_uri), context["kda_tanggapan"], own_assets.for_page(config.extra, page.file.src_uri))
     return context
 
 
@@ -300,6 +313,11 @@ def _macros(config) -> dict:
         "daftar_anggota": view("members_index"),
         "jurnal_anggota": view("member_journal"),
         "contoh_artikel": view("new_article_example"),
+        "contoh_catatan": view("new_note_example"),
+        "tulis_artikel": view("article_form"),
+        "tulis_catatan": view("note_form"),
+        "alamat_repositori": view("repository_address"),
+        "alamat_pratinjau": view("preview_address"),
         "tulisan_terbaru": view("latest_articles"),
         "daftar_panduan_menulis": view("writing_guide_lists"),
         "langganan": view("subscribe"),
