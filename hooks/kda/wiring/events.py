@@ -19,6 +19,7 @@ from kda.checks import guard
 from kda.checks.frontmatter import FrontMatterError
 from kda.model.data import Agenda, DataError, SiteData, load_site_data
 from kda.model.gallery import GalleryError
+from kda.model.glossary import load_glossary
 from kda.model.journal import Journal
 from kda.outputs import media, pdf
 from kda.outputs.cards import publish_all
@@ -61,6 +62,7 @@ class BuildState:
     cards: dict = field(default_factory=dict)  # path in the site -> preview card, filled per page
     images: tuple = ()  # (source, destination) of each content image, optimised after the build
     pdf_jobs: tuple[pdf.PdfJob, ...] = ()
+    glossary: tuple = ()  # glossary.Istilah of data/istilah.yml
 
 
 # --- events ------------------------------------------------------------------------------
@@ -69,17 +71,14 @@ class BuildState:
 def on_config(config):
     root = Path(config.config_file_path).parent
     docs_dir = Path(config.docs_dir)
-    try:
-        data = load_site_data(root / "data", docs_dir, label_root=root)
-    except DataError as error:
-        raise PluginError(str(error)) from None
+    data, glossary = _load_data(root, docs_dir)
     for warning in data.peringatan:
         log.warning(warning)
     try:
         responses = reader_responses.read_settings(config.extra)
     except reader_responses.ResponseConfigError as error:
         raise PluginError(_listed("Pengaturan tanggapan pembaca tidak sah:", error.problems)) from None
-    config[STATE] = BuildState(data, responses)
+    config[STATE] = BuildState(data, responses, glossary=glossary)
     configure_blog(config, data, root)
     config.plugins["macros"].register_macros(_macros(config))
     return config
@@ -101,7 +100,8 @@ def _on_files(files, config):
     pdf_jobs = pdf.register(files, config) if pdf.enabled() else ()
     today = build_date(state.data)
     articles = hold_back_unpublished(files, articles, today)
-    renderer = _make_renderer(files, config, state.data, today, page_map, articles, build_media, pdf_jobs)
+    renderer = replace(_make_renderer(files, config, state.data, today, page_map, articles, build_media, pdf_jobs),
+                       glossary=state.glossary)
     _add_pages(files, config, renderer)
     config[STATE] = replace(state, renderer=renderer, images=_images(files, config), pdf_jobs=pdf_jobs)
     _add_generated(files, config)
@@ -180,7 +180,8 @@ def on_page_markdown(markdown, page, config, files):
     if problem:
         log.warning(problem)
     if nomor is not None:
-        return renderer.note_header(path, renderer.data.meeting(nomor)) + "\n" + markdown
+        meeting = renderer.data.meeting(nomor)
+        return "\n".join((renderer.note_header(path, meeting), markdown, renderer.note_footer(path, meeting)))
     material_id = renderer.pages.material_of_page(path)
     if material_id is not None:
         return renderer.material_header(path, material_id) + "\n" + markdown
@@ -231,6 +232,22 @@ def on_post_build(config):
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+def _load_data(root: Path, docs_dir: Path) -> tuple[SiteData, tuple]:
+    """Every data file, validated; the problems of all of them in one message."""
+    problems, data, glossary = [], None, ()
+    try:
+        data = load_site_data(root / "data", docs_dir, label_root=root)
+    except DataError as error:
+        problems += error.problems
+    try:
+        glossary = load_glossary(root / "data", root)
+    except DataError as error:
+        problems += error.problems
+    if problems:
+        raise PluginError(str(DataError(problems))) from None
+    return data, glossary
+
 
 def _root(config) -> Path:
     return Path(config.config_file_path).parent
@@ -321,4 +338,6 @@ def _macros(config) -> dict:
         "langganan": view("subscribe"),
         "poster": view("poster"),
         "unduh_pdf": view("pdf_link"),
+        "daftar_istilah": view("glossary_index"),
+        "istilah": view("glossary_term"),
     }
