@@ -384,6 +384,10 @@ class SiteData:
     def meetings_for_material(self, material_id: str) -> list[Pertemuan]:
         return list(self._index["material_meetings"].get(material_id, ()))
 
+    def topic_inferred(self, topic_id: str) -> bool:
+        """Whether a meeting's assignment to this topic was inferred by the site (tafsiran_situs)."""
+        return any("pokok_bahasan" in m.tafsiran_situs for m in self.meetings_for_topic(topic_id))
+
     def materials_for_topic(self, topic_id: str) -> list[Materi]:
         ids = dict.fromkeys(mid for m in self.meetings_for_topic(topic_id) for mid in m.materi)
         return [self.material(mid) for mid in ids]

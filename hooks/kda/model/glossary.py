@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from kda.model.data import TAFSIRAN_EXAMPLE, DataError, Slug, Text, _check_unique, _label, marked_fields_have_values, _Strict
+from kda.model.data import TAFSIRAN_EXAMPLE, DataError, Slug, Text, _check_unique, _label, _Strict, marked_fields_have_values
 from kda.model.datafile import DataFileError, load_data_file
 from kda.model.messages import collect_errors
 

@@ -69,14 +69,37 @@ def plan_schedule(data: SiteData, today: dt.date, limit: int = ONE_PAGE_LIMIT,
 
 # --- the schedule page's sections --------------------------------------------------------------
 
+FULL_CARDS = 1  # meetings of each group shown as a full card: the next one, the latest held
+
+
 @dataclass(frozen=True)
 class ScheduleSections:
-    """The meetings of the schedule page in the order a reader looks for them."""
+    """The meetings of the schedule page in the order a reader looks for them: the next meeting
+    and the latest held one as full cards, the other dated ones as one line each (their notes and
+    the calendar have the details), the undated ones as a single line. So the page a member opens
+    most stays about three phone screens whatever the group dates (measured in
+    tests/browser/test_phone_reading.py)."""
 
     upcoming: tuple[Pertemuan, ...]  # dated today or later, soonest first
     past: tuple[Pertemuan, ...]  # held or cancelled, the latest first
     pending: tuple[Pertemuan, ...]  # not dated yet but with something known (theme, topics, place): a card each
     unscheduled: tuple[Pertemuan, ...]  # not dated and nothing else known: one line for all
+
+    @property
+    def upcoming_full(self) -> tuple[Pertemuan, ...]:
+        return self.upcoming[:FULL_CARDS]
+
+    @property
+    def upcoming_rest(self) -> tuple[Pertemuan, ...]:
+        return self.upcoming[FULL_CARDS:]
+
+    @property
+    def past_full(self) -> tuple[Pertemuan, ...]:
+        return self.past[:FULL_CARDS]
+
+    @property
+    def past_rest(self) -> tuple[Pertemuan, ...]:
+        return self.past[FULL_CARDS:]
 
     @property
     def unscheduled_runs(self) -> list[tuple[int, int]]:
