@@ -39,7 +39,7 @@ HEIGHT_JS = "() => document.documentElement.scrollHeight"
 FIRST_CARD_JS = """(selector) => { const el = document.querySelector(selector);
   return el ? el.getBoundingClientRect().top + scrollY : null; }"""
 
-CONTENT = "article.md-content__inner"
+CONTENT = ".md-content__inner"
 CHARTS = "figure.kda-grafik svg"
 FIRST_MEETING_CARD = ".md-content .kda-pertemuan"
 
