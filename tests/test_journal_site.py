@@ -51,7 +51,7 @@ def test_real_notes_show_what_is_recorded_and_say_once_what_is_not(page):
         m = data.meeting(nomor)
         text = header(page(f"pertemuan/{slug}/"))
         missing = [name for label, name, recorded in JOURNAL_FIELDS if not recorded(m)]
-        for label, name, recorded in JOURNAL_FIELDS:
+        for label, _, recorded in JOURNAL_FIELDS:
             assert (f"{label}:" in text) == recorded(m), (slug, label)
         if agenda.status(m) == "selesai" and missing:
             assert f"{missing_text(missing)} belum dicatat" in text.lower().replace("pertemuan ini ", ""), slug

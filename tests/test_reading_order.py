@@ -12,14 +12,14 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from fixture_musim import make_season_project
+from test_model import load, problems
 
 from kda.model.data import Agenda, DataError, load_site_data
 from kda.model.glossary import load_glossary
 from kda.views.render import tanggal
 
 from conftest import BUILD_DATE, ROOT, build_site, copy_project, environment, run_cli_build, text_of
-from fixture_musim import make_season_project
-from test_model import load, problems
 
 DATA = load_site_data(ROOT / "data", ROOT / "docs")
 GLOSSARY = load_glossary(ROOT / "data", ROOT)
@@ -137,8 +137,10 @@ def test_topic_summaries_and_inferred_assignments_are_marked_where_they_appear(p
     index = page("topik/")
     for t in DATA.pokok_bahasan:
         card = index.find(id=t.id).parent
-        if "kda-topik" not in (card.get("class") or []):
-            assert marks(index.find(id=t.id)) == 0 and t.ringkasan not in text_of(index.find(id=t.id))
+        if "kda-topik" not in (card.get("class") or []):  # a compact topic: its summary one tap away
+            line = index.find(id=t.id)
+            assert line.name == "details" and not line.has_attr("open")
+            assert t.ringkasan in text_of(line) and marks(line) == ("ringkasan" in t.tafsiran_situs)
             continue
         expected = ("ringkasan" in t.tafsiran_situs) + DATA.topic_inferred(t.id)
         assert marks(card) == expected, t.id

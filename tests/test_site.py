@@ -129,7 +129,7 @@ def test_topic_index_has_every_topic_with_its_anchor_in_the_tors_order(page, age
 def test_topics_with_meetings_or_articles_in_full_the_others_on_one_line(page, agenda):
     index = page("topik/")
     full = {c.find("h3")["id"] for c in cards(page, "topik/", "kda-topik")}
-    compact = {li["id"] for li in index.select(".kda-topik-ringkas li[id]")}
+    compact = {d["id"] for d in index.select(".kda-topik-ringkas details[id]")}
     with_content = {t.id for t in agenda.data.pokok_bahasan if agenda.data.meetings_for_topic(t.id)}
     assert with_content <= full and not full & compact
     assert full | compact == {t.id for t in agenda.data.pokok_bahasan}

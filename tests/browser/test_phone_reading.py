@@ -12,12 +12,11 @@ import http.server
 import threading
 
 import pytest
-
-from conftest import build_site, environment
 from fixture_musim import SEASON_BUILD_DATE, make_season_project
 
 from .conftest import DESKTOP, PHONE, QuietHandler
 from .measure import CHARTS, first_card_top, height, smallest_text
+from conftest import build_site, environment
 
 MIN_TEXT = 12  # CSS px, as rendered (an SVG's text scaled by its viewBox too)
 SCHEDULE_SCREENS = 3  # at the real size (the group's 16 meetings)
