@@ -243,3 +243,15 @@ def test_a_broken_glossary_is_reported_with_the_other_data(tmp_path):
     assert caught.value.problems == [
         f"data/istilah.yml, baris {path.read_text(encoding='utf-8').count(chr(10)) - 1}: istilah kosong, (entri): "
         "isi paling sedikit salah satu: kepanjangan, dari_sumber atau arti."]
+
+
+def test_the_calendar_marks_inferred_topics_as_the_pages_do(site):
+    from icalendar import Calendar
+
+    events = Calendar.from_ical((site / "jadwal.ics").read_bytes()).walk("VEVENT")
+    assert events
+    for event in events:
+        nomor = int(str(event["uid"]).split("@")[0].removeprefix("pertemuan-"))
+        m = DATA.meeting(nomor)
+        description = str(event["description"])
+        assert ("(tafsiran situs)" in description) == ("pokok_bahasan" in m.tafsiran_situs and bool(m.pokok_bahasan))
