@@ -36,6 +36,7 @@ from kda.checks import (
 from kda.checks.frontmatter import FrontMatterError, Rules, check_pages
 from kda.checks.safety import SourceChecker
 from kda.model.data import DataError, SiteData, load_site_data
+from kda.model.glossary import load_glossary
 from kda.problems import listed
 from kda.settings import Settings
 from kda.views.pages import PageError, map_pages
@@ -81,6 +82,15 @@ Check = Callable[[Project, list[str]], list[str]]
 def check_data(project: Project, changed: list[str]) -> list[str]:
     """data/*.yml against the model (hooks/kda/model/data.py): fields, formats, relations, files."""
     return project.data_problems
+
+
+def check_glossary(project: Project, changed: list[str]) -> list[str]:
+    """data/istilah.yml against its model (hooks/kda/model/glossary.py)."""
+    try:
+        load_glossary(project.root / "data", project.root)
+    except DataError as error:
+        return error.problems
+    return []
 
 
 def check_page_mapping(project: Project, changed: list[str]) -> list[str]:
@@ -181,6 +191,7 @@ KINDS: dict[str, Callable[[str], bool]] = {"data": is_data, "halaman": is_page, 
 # (hooks/kda/checks/frontmatter.py) and the safety and privacy checks (hooks/kda/checks/safety.py, hooks/kda/checks/privacy.py).
 CHECKS: tuple[tuple[frozenset[str], Check], ...] = (
     (frozenset({"data"}), check_data),
+    (frozenset({"data"}), check_glossary),
     (frozenset({"data", "halaman"}), check_page_mapping),
     (frozenset({"data", "halaman"}), check_front_matter),
     (frozenset({"halaman"}), check_safety),

@@ -139,7 +139,7 @@ def test_every_problem_is_reported_at_once_with_file_line_entry_and_field(tmp_pa
         "data/pertemuan.yml, baris 13: pertemuan 4, temaa: kolom tidak dikenal. Mungkin maksudnya 'tema'? "
         "Kolom yang boleh: batal, catatan_sumber, dijadwalkan_ulang_dari, fasilitator, kehadiran, keterangan_kuorum, "
         "materi, mulai, mulai_nyata, narasumber, nomor, pokok_bahasan, post_test, pre_test, selesai, selesai_nyata, "
-        "tanggal, tema, tempat, tempat_lain, terlaksana.",
+        "tafsiran_situs, tanggal, tema, tempat, tempat_lain, terlaksana.",
         'data/pertemuan.yml, baris 11: pertemuan 2, nomor: nomor "2" sudah dipakai entri lain (baris 8); '
         'setiap pertemuan harus punya nomor sendiri. Ganti salah satunya.',
         "data/pertemuan.yml, baris 12: pertemuan 4, nomor: nomor harus berurutan tanpa lompatan; sesudah 2 "

@@ -28,8 +28,21 @@ def ask(page, query: str) -> list[str]:
     page.wait_for_function("() => !document.querySelector('.kda-search .md-search-result__item')")
     box.press_sequentially(query, delay=15)
     wait_for_results(page)
-    hrefs = page.eval_on_selector_all(".kda-search .md-search-result__item > a:first-child", "links => links.map(a => a.href)")
-    return [urlsplit(h).path.lstrip("/") for h in hrefs]
+    return [urlsplit(h).path.lstrip("/") for h in settled_results(page)]
+
+
+def settled_results(page, interval_ms: int = 400, tries: int = 12) -> list[str]:
+    """The result links once they stop changing: on a loaded machine a keystroke can come after the
+    search's debounce, and the results of a prefix ("permasalahan an") are shown for a moment."""
+    read = """() => [...document.querySelectorAll('.kda-search .md-search-result__item > a:first-child')].map(a => a.href)"""
+    shown = page.evaluate(read)
+    for _ in range(tries):
+        page.wait_for_timeout(interval_ms)
+        again = page.evaluate(read)
+        if again == shown:
+            return again
+        shown = again
+    return shown
 
 
 @pytest.fixture(scope="module")

@@ -85,6 +85,20 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# `tafsiran_situs`: the fields of an entry that the site wrote or inferred, not the source (the
+# pages mark them "tafsiran situs"). The organiser removes a name once the group confirms the text.
+TAFSIRAN_EXAMPLE = "[ringkasan]"
+
+
+def marked_fields_have_values(value: list[str], info) -> list[str]:
+    empty = [name for name in value if not info.data.get(name)]
+    if empty:
+        raise PydanticCustomError(
+            "kda_tafsiran", "{fields} ditandai sebagai tafsiran situs tetapi kosong; isi kolomnya atau hapus tandanya",
+            {"fields": ", ".join(empty)})
+    return list(dict.fromkeys(value))
+
+
 # --- the records -----------------------------------------------------------------------
 
 class LamaPertemuan(_Strict):
@@ -139,6 +153,9 @@ class PokokBahasan(_Strict):
     judul: Text = Field(examples=["Ekologi anak"])
     teks_tor: Text | None = Field(default=None, examples=["Tahap pertolongan pekerja sosial (tools asesmen)"])
     ringkasan: Text = Field(examples=["Anak dipahami bersama lingkungannya."])
+    tafsiran_situs: list[Literal["ringkasan"]] = Field(default_factory=list, examples=[TAFSIRAN_EXAMPLE])
+
+    _check_tafsiran = field_validator("tafsiran_situs")(marked_fields_have_values)
 
     @property
     def rumusan_tor(self) -> str:
@@ -219,6 +236,9 @@ class Pertemuan(_Strict):
     selesai_nyata: Jam | None = Field(default=None, examples=['"16.05"'])
     dijadwalkan_ulang_dari: Tanggal | None = Field(default=None, examples=["2014-02-13"])
     keterangan_kuorum: Text | None = Field(default=None, examples=["Narasumber dari luar sudah datang."])
+    tafsiran_situs: list[Literal["pokok_bahasan"]] = Field(default_factory=list, examples=["[pokok_bahasan]"])
+
+    _check_tafsiran = field_validator("tafsiran_situs")(marked_fields_have_values)
 
     @field_validator("mulai")
     def _needs_date(cls, value, info):
@@ -275,6 +295,9 @@ class Materi(_Strict):
     jenis: Literal["materi", "dokumen"] = Field(examples=["materi"])
     berkas: Text | None = Field(default=None, examples=["masalah-anak.pdf"])
     ringkasan: Text = Field(examples=["Bahan pengantar tentang masalah-masalah anak."])
+    tafsiran_situs: list[Literal["ringkasan"]] = Field(default_factory=list, examples=[TAFSIRAN_EXAMPLE])
+
+    _check_tafsiran = field_validator("tafsiran_situs")(marked_fields_have_values)
 
     @property
     def berkas_path(self) -> str | None:
@@ -365,6 +388,10 @@ class SiteData:
     def meetings_for_material(self, material_id: str) -> list[Pertemuan]:
         return list(self._index["material_meetings"].get(material_id, ()))
 
+    def topic_inferred(self, topic_id: str) -> bool:
+        """Whether a meeting's assignment to this topic was inferred by the site (tafsiran_situs)."""
+        return any("pokok_bahasan" in m.tafsiran_situs for m in self.meetings_for_topic(topic_id))
+
     def materials_for_topic(self, topic_id: str) -> list[Materi]:
         ids = dict.fromkeys(mid for m in self.meetings_for_topic(topic_id) for mid in m.materi)
         return [self.material(mid) for mid in ids]
@@ -388,8 +415,19 @@ class Agenda:
 
     def next_meeting(self) -> Pertemuan | None:
         """The first meeting dated today or later and not cancelled."""
+        return self._next_meeting
+
+    @cached_property  # asked by every card and note header
+    def _next_meeting(self) -> Pertemuan | None:
         upcoming = [m for m in self.data.pertemuan if self.status(m) == Status.TERJADWAL]
         return min(upcoming, key=lambda m: (m.tanggal, m.nomor), default=None)
+
+    def is_today(self, meeting: Pertemuan) -> bool:
+        return meeting.tanggal == self.today and not meeting.batal
+
+    def last_held(self) -> Pertemuan | None:
+        """The latest meeting held (by number: undated held meetings keep their place)."""
+        return max(self.held(), key=lambda m: m.nomor, default=None)
 
     def next_unscheduled(self) -> Pertemuan | None:
         return next((m for m in self.data.pertemuan if self.status(m) == Status.BELUM), None)

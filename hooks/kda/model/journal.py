@@ -98,6 +98,9 @@ class Journal:
         """Meetings the charts place on their axis: held, or with something recorded."""
         return [r for r in self.records() if r.status == Status.SELESAI or r.tercatat]
 
+    def with_attendance(self) -> list[MeetingRecord]:
+        return [r for r in self.records() if r.hadir is not None]
+
     def with_tests(self) -> list[MeetingRecord]:
         return [r for r in self.records() if r.pre is not None]
 

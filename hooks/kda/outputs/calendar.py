@@ -126,7 +126,8 @@ def _description(data: SiteData, m: Pertemuan, links: CalendarLinks) -> str:
         lines.append(f"Disebut juga: {'; '.join(m.tempat_lain)}")
     if m.pokok_bahasan:
         topics = "; ".join(f"{data.topic(t).nomor}. {data.topic(t).judul}" for t in m.pokok_bahasan)
-        lines.append(f"Pokok bahasan: {topics}")
+        inferred = " (tafsiran situs)" if "pokok_bahasan" in m.tafsiran_situs else ""  # as the pages mark it
+        lines.append(f"Pokok bahasan: {topics}{inferred}")
     if m.nomor in links.note_urls:
         lines.append(f"Catatan: {links.note_urls[m.nomor]}")
     lines.append(f"Jadwal: {links.schedule_url}#{m.anchor}")

@@ -1,4 +1,10 @@
-"""The learning journal's three charts, drawn once per build as static SVG with matplotlib.
+"""The learning journal's charts, drawn once per build as static SVG with matplotlib.
+
+Only what has data is drawn: the attendance chart once an attendance is recorded, the test
+chart once a pre-test is (which needs the scale of data/kelompok.yml, so no axis is invented).
+The curriculum's progress is a list on the page, not a chart: 19 full topic names read better
+as text than as labels squeezed into bars. Every text is drawn at FONT_SIZE or larger, which
+renders at 12 px or more on a 360 px phone (the chart is ~302 units wide and shown ~328 px wide).
 
 matplotlib's SVG backend (no JavaScript, no browser, no network) draws; this module only
 chooses what to draw and then adapts the SVG for the web in `_finish`: matplotlib cannot
@@ -53,15 +59,16 @@ PALETTE = {
     "di-utama": ("#080808", "#ffffff"),  # text on a primary-coloured bar
 }
 COLOR = {role: placeholder for role, (placeholder, _) in PALETTE.items()}
-WIDTH = 4.2  # inches = 302 viewBox units, shown ~330 px wide on a 360 px phone: text scales up ~9%
-FONT_SIZE = 12
+WIDTH = 4.2  # inches = 302 viewBox units, shown ~328 px wide on a 360 px phone: text scales up ~9%
+FONT_SIZE = 12  # the smallest text of every chart (12 units: ~13 px on a phone)
+TITLE_SIZE = 13
+LABELLED_TICKS = 10  # meeting names an axis holds at FONT_SIZE on a phone; past that every n-th is named
+MAX_VALUE_LABELS = 12  # bars with their value written above them; past that the text version has them
 FONT_FAMILY = "var(--md-text-font-family, system-ui, sans-serif)"
 
-STATUS_ROLE = {"selesai": "utama", "terjadwal": "muda", "belum dijadwalkan": "kosong"}
 # The per-meeting charts draw the latest two TOR cycles at most: more bars are unreadable on a
 # phone, and every one adds to the journey page (1,600 meetings drew 82 KB compressed).
 RECENT_MEETINGS = 32
-STATUS_WORD = {"selesai": "dibahas", "terjadwal": "terjadwal", "belum dijadwalkan": "belum dijadwalkan"}
 
 
 @dataclass(frozen=True)
@@ -84,11 +91,6 @@ class Chart:
 
 
 @dataclass(frozen=True)
-class ProgressSpec:
-    rows: tuple[tuple[int, str, str], ...]  # (topic number, title, status)
-
-
-@dataclass(frozen=True)
 class AttendanceSpec:
     meetings: tuple[tuple[str, int | None], ...]  # (short label, attendance or None)
     kuorum: int
@@ -108,20 +110,21 @@ class ScoresSpec:
 # --- specs from the journal ------------------------------------------------------------------
 
 def build_charts(journal, cache_dir: Path | None = None) -> dict[str, Chart]:
-    """The three charts of the learning journey, from the journal's figures (kept in `cache_dir`)."""
+    """The charts of the learning journey that have data, by name (kept in `cache_dir`)."""
     data = journal.data
-    progress = ProgressSpec(tuple((t.nomor, t.judul, journal.agenda.topic_status(t.id)) for t in data.pokok_bahasan))
+    specs = []
     shown = journal.shown()
-    attendance = AttendanceSpec(tuple((_short(r.meeting), r.hadir) for r in shown[-RECENT_MEETINGS:]),
-                                data.kelompok.kuorum, data.kelompok.jumlah_anggota, _beyond(shown))
+    if journal.with_attendance():
+        specs.append(AttendanceSpec(tuple((_short(r.meeting), r.hadir) for r in shown[-RECENT_MEETINGS:]),
+                                    data.kelompok.kuorum, data.kelompok.jumlah_anggota, _beyond(shown)))
     scale = data.kelompok.skala_tes
     tested = journal.with_tests()
-    scores = ScoresSpec(
-        tuple((_short(r.meeting), r.pre, r.post) for r in tested[-RECENT_MEETINGS:]),
-        tuple((f"{s.topic.nomor}. {s.topic.judul}", s.pre, s.post) for s in journal.topic_scores()),
-        scale.terendah if scale else 0.0, scale.tertinggi if scale else 100.0, _beyond(tested),
-    )
-    charts = (cached_render(spec, cache_dir) for spec in (progress, attendance, scores))
+    if tested and scale:  # a recorded score needs the scale (journal_rules): no axis is invented
+        specs.append(ScoresSpec(
+            tuple((_short(r.meeting), r.pre, r.post) for r in tested[-RECENT_MEETINGS:]),
+            tuple((f"{s.topic.nomor}. {s.topic.judul}", s.pre, s.post) for s in journal.topic_scores()),
+            scale.terendah, scale.tertinggi, _beyond(tested)))
+    charts = (cached_render(spec, cache_dir) for spec in specs)
     return {chart.name: chart for chart in charts}
 
 
@@ -166,7 +169,7 @@ def _short(meeting) -> str:
 @lru_cache(maxsize=32)
 def render(spec) -> Chart:
     """Draw the chart of `spec` (memoised: the spec is its data, hashed)."""
-    draw = {ProgressSpec: _progress, AttendanceSpec: _attendance, ScoresSpec: _scores}[type(spec)]
+    draw = {AttendanceSpec: _attendance, ScoresSpec: _scores}[type(spec)]
     return draw(spec)
 
 
@@ -207,37 +210,6 @@ def _figure(name: str, height: float) -> Figure:
     return Figure(figsize=(WIDTH, height), layout="constrained")
 
 
-def _empty(ax, text: str, gid: str) -> None:
-    ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center", color=COLOR["garis"],
-            fontstyle="italic", gid=f"kda-kosong-{gid}")
-
-
-def _progress(spec: ProgressSpec) -> Chart:
-    name = "kemajuan-kurikulum"
-    counts = {s: sum(1 for _, _, st in spec.rows if st == s) for s in STATUS_ROLE}
-    total = len(spec.rows)
-    judul = f"Kemajuan kurikulum: {counts['selesai']} dari {total} pokok bahasan telah dibahas"
-    with _matplotlib().rc_context(_style(name)):
-        fig = _figure(name, 0.6 + 0.27 * max(total, 1))
-        ax = fig.add_subplot()
-        for row, (nomor, title, status) in enumerate(spec.rows):
-            role = STATUS_ROLE[status]
-            ax.barh(row, 1, height=0.8, color=COLOR[role], gid=f"kda-topik-{nomor}")
-            ink = COLOR["di-utama"] if role == "utama" else COLOR["teks"]
-            ax.text(0.02, row, _cut(f"{nomor}. {title}", 30), va="center", ha="left", color=ink, fontsize=10)
-            ax.text(0.98, row, STATUS_WORD[status], va="center", ha="right", color=ink, fontsize=10)
-        ax.set_xlim(0, 1)
-        ax.set_ylim(total - 0.5, -0.5)
-        ax.set_axis_off()
-        ax.set_title(_wrap(judul), loc="left", fontsize=FONT_SIZE)
-        svg = _save(fig)
-    parts = [f"{counts['selesai']} sudah dibahas", f"{counts['terjadwal']} terjadwal",
-             f"{counts['belum dijadwalkan']} belum dijadwalkan"]
-    lines = [f"{nomor}. {title}: {STATUS_WORD[status]}" for nomor, title, status in spec.rows]
-    keterangan = (f"Dari {total} pokok bahasan kurikulum: {', '.join(parts)}. " + "; ".join(lines) + ".")
-    return _finish(name, judul, keterangan, svg)
-
-
 def _attendance(spec: AttendanceSpec) -> Chart:
     name = "kehadiran"
     recorded = [(label, n) for label, n in spec.meetings if n is not None]
@@ -254,61 +226,55 @@ def _attendance(spec: AttendanceSpec) -> Chart:
             quorate = count >= spec.kuorum
             ax.bar(x, count, width=0.7, color=COLOR["utama" if quorate else "aksen"],
                    hatch=None if quorate else "//", gid=f"kda-hadir-{label}")
-            ax.text(x, count + 0.15, str(count), ha="center", va="bottom", fontsize=10)
+            if len(spec.meetings) <= MAX_VALUE_LABELS:
+                ax.text(x, count + 0.15, str(count), ha="center", va="bottom", fontsize=FONT_SIZE)
         ax.axhline(spec.kuorum, color=COLOR["aksen"], linestyle="--", linewidth=1.5, gid="kda-garis-kuorum")
         ax.text(1.01, spec.kuorum, "kuorum", transform=ax.get_yaxis_transform(),
-                ha="left", va="center", color=COLOR["teks"], fontsize=10)
-        ax.set_xticks(range(len(labels)), labels)
-        ax.set_xlim(-0.6, max(len(labels), 4) - 0.4)
+                ha="left", va="center", color=COLOR["teks"], fontsize=FONT_SIZE)
+        _meeting_ticks(ax, labels)
         ax.set_ylim(0, spec.jumlah_anggota + 1)
         ax.set_yticks(sorted({0, spec.kuorum, spec.jumlah_anggota}))
-        ax.set_xlabel("Pertemuan (P: pendahuluan, ?: belum dicatat)" if spec.meetings else "Pertemuan")
+        ax.set_xlabel("Pertemuan (P: pendahuluan, ?: belum dicatat)" if len(recorded) < len(spec.meetings)
+                      else "Pertemuan (P: pendahuluan)")
         ax.set_ylabel("Anggota hadir")
         ax.grid(axis="y")
         ax.set_axisbelow(True)
-        if not recorded:
-            _empty(ax, "Kehadiran belum dicatat", "kehadiran")
-        ax.set_title(_wrap(judul), loc="left", fontsize=FONT_SIZE)
+        ax.set_title(_wrap(judul), loc="left", fontsize=TITLE_SIZE)
         svg = _save(fig)
-    if recorded:
-        below = [label for label, n in recorded if n < spec.kuorum]
-        keterangan = ((f"Grafik ini memuat {len(spec.meetings)} pertemuan terakhir; kehadiran setiap pertemuan "
-                       "ada di jadwal. " if spec.semua else "")
-                      + f"Kehadiran tercatat di {len(recorded)} pertemuan: "
-                      + "; ".join(f"{_meeting_word(label)}: {n} hadir" for label, n in recorded) + ". "
-                      + (f"Tidak memenuhi kuorum {spec.kuorum}: {', '.join(_meeting_word(b) for b in below)}."
-                         if below else f"Semuanya memenuhi kuorum {spec.kuorum}."))
-    else:
-        keterangan = "Kehadiran belum dicatat untuk pertemuan mana pun."
+    below = [label for label, n in recorded if n < spec.kuorum]
+    keterangan = ((f"Grafik ini memuat {len(spec.meetings)} pertemuan terakhir; kehadiran setiap pertemuan "
+                   "ada di jadwal. " if spec.semua else "")
+                  + f"Kehadiran tercatat di {len(recorded)} pertemuan: "
+                  + "; ".join(f"{_meeting_word(label)}: {n} hadir" for label, n in recorded) + ". "
+                  + (f"Tidak memenuhi kuorum {spec.kuorum}: {', '.join(_meeting_word(b) for b in below)}."
+                     if below else f"Semuanya memenuhi kuorum {spec.kuorum}."))
     return _finish(name, judul, keterangan, svg)
 
 
 def _scores(spec: ScoresSpec) -> Chart:
+    """Per meeting, the pre- and post-test averages on the group's scale (the per-topic averages
+    are a table on the page: full topic names read better there than under bars)."""
     name = "nilai-tes"
-    judul = "Nilai rata-rata pre-test dan post-test"
+    judul = f"Nilai rata-rata pre-test dan post-test per pertemuan{_latest(len(spec.meetings), spec.semua)}"
     with _matplotlib().rc_context(_style(name)):
-        topic_height = max(1.4, 0.7 + 0.6 * len(spec.topics))
-        fig = _figure(name, 3.0 + topic_height)
-        top, bottom = fig.subplots(2, 1, height_ratios=[2.6, topic_height])
-        _scores_per_meeting(top, spec)
-        _scores_per_topic(bottom, spec)
-        fig.suptitle(judul, x=0.02, ha="left", fontsize=FONT_SIZE)
+        fig = _figure(name, 3.1)
+        ax = fig.add_subplot()
+        _scores_per_meeting(ax, spec)
+        ax.set_title(_wrap(judul), loc="left", fontsize=TITLE_SIZE)
         svg = _save(fig)
-    if spec.meetings:
-        per_meeting = "; ".join(
-            f"{_meeting_word(label)}: pre-test {_num(pre)}"
-            + (f", post-test {_num(post)} (naik {_num(post - pre)})" if post is not None else ", post-test belum dicatat")
-            for label, pre, post in spec.meetings)
-        per_topic = "; ".join(f"pokok bahasan {label}: {_num(pre)} menjadi {_num(post)}" for label, pre, post in spec.topics)
-        keterangan = (f"Skala {_num(spec.terendah)}–{_num(spec.tertinggi)}. "
-                      f"Per pertemuan{_latest(len(spec.meetings), spec.semua)}: {per_meeting}."
-                      + (f" Per pokok bahasan: {per_topic}." if per_topic else ""))
-    else:
-        keterangan = "Nilai pre-test dan post-test belum dicatat untuk pertemuan mana pun."
+    per_meeting = "; ".join(
+        f"{_meeting_word(label)}: pre-test {_num(pre)}"
+        + (f", post-test {_num(post)} (naik {_num(post - pre)})" if post is not None else ", post-test belum dicatat")
+        for label, pre, post in spec.meetings)
+    per_topic = "; ".join(f"pokok bahasan {label}: {_num(pre)} menjadi {_num(post)}" for label, pre, post in spec.topics)
+    keterangan = (f"Skala {_num(spec.terendah)}–{_num(spec.tertinggi)}. "
+                  f"Per pertemuan{_latest(len(spec.meetings), spec.semua)}: {per_meeting}."
+                  + (f" Per pokok bahasan: {per_topic}." if per_topic else ""))
     return _finish(name, judul, keterangan, svg)
 
 
 def _scores_per_meeting(ax, spec: ScoresSpec) -> None:
+    labelled = len(spec.meetings) <= MAX_VALUE_LABELS
     for x, (label, pre, post) in enumerate(spec.meetings):
         ax.bar(x - 0.19, pre - spec.terendah, width=0.38, bottom=spec.terendah, color=COLOR["muda"],
                gid=f"kda-pre-{label}")
@@ -316,43 +282,28 @@ def _scores_per_meeting(ax, spec: ScoresSpec) -> None:
             ax.bar(x + 0.19, post - spec.terendah, width=0.38, bottom=spec.terendah, color=COLOR["utama"],
                    gid=f"kda-post-{label}")
             gain = post - pre
-            ax.text(x + 0.19, post, f"{'+' if gain >= 0 else '−'}{_num(abs(gain))}", ha="center", va="bottom", fontsize=10)
-    labels = [label for label, _, _ in spec.meetings]
-    ax.set_xticks(range(len(labels)), labels)
-    ax.set_xlim(-0.6, max(len(labels), 4) - 0.4)
+            if labelled:
+                ax.text(x + 0.19, post, f"{'+' if gain >= 0 else '−'}{_num(abs(gain))}", ha="center", va="bottom",
+                        fontsize=FONT_SIZE)
+    _meeting_ticks(ax, [label for label, _, _ in spec.meetings])
     span = spec.tertinggi - spec.terendah
-    ax.set_ylim(spec.terendah, spec.tertinggi + span * 0.3)  # room for the legend above the bars
+    ax.set_ylim(spec.terendah, spec.tertinggi + span * 0.35)  # room for the legend above the bars
     ax.set_yticks([t for t in ax.get_yticks() if spec.terendah <= t <= spec.tertinggi])
     from matplotlib.patches import Patch
 
     handles = [Patch(color=COLOR["muda"], label="pre-test"), Patch(color=COLOR["utama"], label="post-test")]
-    ax.legend(handles=handles, loc="upper left", ncols=2, fontsize=10)
-    ax.set_xlabel(f"Per pertemuan{_latest(len(spec.meetings), spec.semua)} (P: pendahuluan)")
+    ax.legend(handles=handles, loc="upper left", ncols=2, fontsize=FONT_SIZE)
+    ax.set_xlabel("Pertemuan (P: pendahuluan)")
     ax.set_ylabel("Nilai")
     ax.grid(axis="y")
     ax.set_axisbelow(True)
-    if not spec.meetings:
-        _empty(ax, "Nilai tes belum dicatat", "pertemuan")
 
 
-def _scores_per_topic(ax, spec: ScoresSpec) -> None:
-    """One row per topic: its name above a pre-test and a post-test bar (no wide tick labels on a phone)."""
-    for row, (label, pre, post) in enumerate(spec.topics):
-        y = row * 3
-        ax.text(spec.terendah, y - 0.45, _cut(label, 40), va="center", ha="left", fontsize=10)
-        ax.barh(y + 0.5, pre - spec.terendah, height=0.9, left=spec.terendah, color=COLOR["muda"],
-                gid=f"kda-pre-topik-{row + 1}")
-        ax.barh(y + 1.5, post - spec.terendah, height=0.9, left=spec.terendah, color=COLOR["utama"],
-                gid=f"kda-post-topik-{row + 1}")
-    ax.set_yticks([])
-    ax.set_ylim(max(len(spec.topics), 1) * 3 - 0.9, -1.1)
-    ax.set_xlim(spec.terendah, spec.tertinggi)
-    ax.set_xlabel("Per pokok bahasan (rata-rata)")
-    ax.spines["left"].set_visible(False)
-    ax.grid(axis="x")
-    ax.set_axisbelow(True)
-    if not spec.topics:
-        _empty(ax, "Belum ada pokok bahasan dengan kedua tes", "topik")
+def _meeting_ticks(ax, labels: list[str]) -> None:
+    """One tick per meeting; past LABELLED_TICKS meetings only every n-th is named, so names never overlap."""
+    step = max(1, -(-len(labels) // LABELLED_TICKS))
+    ax.set_xticks(range(len(labels)), [label if i % step == 0 else "" for i, label in enumerate(labels)])
+    ax.set_xlim(-0.6, max(len(labels), 4) - 0.4)
 
 
 # --- output ----------------------------------------------------------------------------------
@@ -417,10 +368,6 @@ def _recolour(value: str) -> str:
     for role, (placeholder, fallback) in PALETTE.items():
         value = value.replace(placeholder, f"var(--kda-grafik-{role}, {fallback})")
     return _FONT.sub(lambda m: f"font-family: {FONT_FAMILY}{m.group(1)}", value)
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _wrap(text: str, width: int = 40) -> str:

@@ -5,6 +5,13 @@ with Snowball: "melindungi", "dilindungi" and "perlindungan" all meet at "lindun
 Material's lunr search cannot do (it has no Indonesian stemmer). Its index is split into
 chunks, so a reader downloads only the parts a query needs. The figures behind this choice
 are in the README ("Search").
+
+A reader may search the plain word for a term the TOR writes in English or with another word
+("kelelahan" for "burn out", "kuorum" for "kuota"). The TOR links each such term to the Istilah
+page with a title holding its expansion and plain words (data/istilah.yml, kata_lain), and marks
+the link `data-pagefind-index-attrs="title"`: Pagefind indexes that title where the term stands,
+so the query finds the TOR's own passage, not only the glossary. The words are the link's visible
+tooltip and accessible description, not hidden text, and they live in one place, the data file.
 """
 
 from __future__ import annotations
@@ -27,12 +34,13 @@ PAGES = "{index.html,**/index.html}"
 # What is not the page's own text: the header, the navigation, the table of contents, the
 # footer, the headings' permalink signs and the "edit this page" button; the articles'
 # excerpts on the blog's list pages (index, archive, category, author: the article itself is
-# the result); the share block under notes and articles; and whatever a template marks with
-# Material's own `data-search-exclude` (the journey page's charts).
+# the result); the share block under notes and articles; the "tafsiran situs" marks (the same
+# two words beside every text the site wrote: no page is about them); and whatever a template
+# marks with Material's own `data-search-exclude` (the journey page's charts).
 EXCLUDED = (
     ".md-header", ".md-tabs", ".md-sidebar", ".md-footer", ".md-skip", ".md-banner",
     ".headerlink", ".md-content__button", ".md-source-file", ".md-top", ".md-dialog",
-    ".md-post--excerpt", ".kda-bagikan", "[data-search-exclude]",
+    ".md-post--excerpt", ".kda-bagikan", ".kda-tafsiran", "[data-search-exclude]",
 )
 
 

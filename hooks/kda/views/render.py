@@ -19,17 +19,19 @@ from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import escape
+from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from kda.checks.frontmatter import Article
-from kda.model.data import Agenda, Pertemuan, SiteData
+from kda.model.data import Agenda, Pertemuan, SiteData, Status
 from kda.outputs.calendar import in_calendar, meeting_file
 from kda.outputs.media import Media
 from kda.paths import ARTICLES_FEED, CALENDAR_FEED, QR_FILE
 from kda.views import writing
+from kda.views.missing import list_text, missing_facts, runs_text
 from kda.views.pages import PageMap
 from kda.views.scaffold import NewArticle, render_article, render_note
-from kda.views.schedule import SCHEDULE_PAGE, ScheduleLayout, year_page
+from kda.views.schedule import SCHEDULE_PAGE, ScheduleLayout, schedule_sections, year_page
 
 # The RSS plugin's file (mkdocs.yml: rss), written after the pages are built: linked by its
 # full address, since MkDocs' link check only knows files that exist before the pages.
@@ -70,7 +72,7 @@ def make_environment(templates_dir: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(tanggal=tanggal, jam=jam, angka=angka, e=escape)
+    env.filters.update(tanggal=tanggal, jam=jam, angka=angka, e=escape, daftar=list_text, rentang=runs_text)
     env.globals.update(kalender=meeting_file, ada_di_kalender=in_calendar)
     return env
 
@@ -95,6 +97,8 @@ class Renderer:
     site_url: str = ""  # the public address (mkdocs.yml), for files written after the pages (the RSS feed)
     members_page: str = "anggota.md"
     repository: writing.Repository | None = None  # repo_url/edit_uri (mkdocs.yml): the writers' forms open its editor
+    glossary_page: str = "istilah.md"
+    glossary: tuple = ()  # glossary.Istilah of data/istilah.yml, in its order
 
     def render(self, template: str, page_path: str, **context) -> str:
         def link(target: str, anchor: str | None = None) -> str:
@@ -116,6 +120,8 @@ class Renderer:
             journal=self.journal,
             charts=self.charts,
             members_page=self.members_page,
+            glossary_page=self.glossary_page,
+            belum_ada=self.missing,
             ukuran=self.media.labels.__getitem__,  # "PDF, 1,2 MB" of a file in docs/
             **context,
         )
@@ -123,7 +129,14 @@ class Renderer:
     # --- the views ---------------------------------------------------------------------
 
     def schedule(self, page_path: str) -> str:
-        return self.render("jadwal.md.j2", page_path, next_meeting=self.agenda.next_meeting())
+        return self.render("jadwal.md.j2", page_path, next_meeting=self.agenda.next_meeting(),
+                           sections=schedule_sections(self.layout.on_schedule, self.agenda),
+                           subscribe=self.subscribe(page_path), pdf=self.pdf_link(page_path, "Jadwal"))
+
+    def missing(self, meeting: Pertemuan, with_journal: bool = False) -> list[tuple[str, list[str]]]:
+        """What a meeting's header leaves out (views/missing.py); with the journal's gaps on a note."""
+        record = self.journal.record(meeting) if with_journal else None
+        return missing_facts(meeting, self.agenda.status(meeting), record)
 
     def schedule_year_pages(self) -> dict[str, str]:
         """The Markdown of each year's schedule page (none while the schedule fits on one page)."""
@@ -142,7 +155,9 @@ class Renderer:
         return self.render("pertemuan_berikutnya.md.j2", page_path, next_meeting=self.agenda.next_meeting())
 
     def latest_notes(self, page_path: str, count: int = 3) -> str:
-        return self.render("catatan_terbaru.md.j2", page_path, meetings=self.meetings_with_notes()[:count])
+        """The notes of the latest meetings held as of the build date (a note written ahead waits)."""
+        held = [m for m in self.meetings_with_notes() if self.agenda.status(m) == Status.SELESAI]
+        return self.render("catatan_terbaru.md.j2", page_path, meetings=held[:count])
 
     def notes_index(self, page_path: str) -> str:
         return self.render("daftar_catatan.md.j2", page_path, meetings=self.meetings_with_notes())
@@ -161,11 +176,27 @@ class Renderer:
     def note_header(self, page_path: str, meeting: Pertemuan) -> str:
         return self.render("kepala_catatan.md.j2", page_path, m=meeting)
 
+    def note_footer(self, page_path: str, meeting: Pertemuan) -> str:
+        """What the source says about the meeting, once, collapsed at the end of its note ("" if nothing)."""
+        return self.render("kaki_catatan.md.j2", page_path, m=meeting)
+
     def material_header(self, page_path: str, material_id: str) -> str:
         return self.render("kepala_materi.md.j2", page_path, materi=self.data.material(material_id))
 
     def learning_journey(self, page_path: str) -> str:
         return self.render("perjalanan.md.j2", page_path, summary=self.journal.summary())
+
+    def glossary_index(self, page_path: str) -> str:
+        return self.render("daftar_istilah.md.j2", page_path, entries=self.glossary)
+
+    def glossary_term(self, page_path: str, term_id: str, text: str | None = None) -> str:
+        """A term where a page uses it (the TOR), linked to its explanation; its hint is searchable."""
+        term = next((t for t in self.glossary if t.id == term_id), None)
+        if term is None:
+            known = ", ".join(t.id for t in self.glossary)
+            raise PluginError(f"docs/{page_path}: istilah(\"{term_id}\"): tidak ada di data/istilah.yml. "
+                              f"Id yang ada: {known}.")
+        return self.render("istilah.md.j2", page_path, t=term, text=text or term.istilah)
 
     def members_index(self, page_path: str) -> str:
         return self.render("daftar_anggota.md.j2", page_path)

@@ -12,10 +12,11 @@ go to the schedule page when it lists the meeting, else to its year's page.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from kda.model.data import Pertemuan, SiteData
+from kda.model.data import Agenda, Pertemuan, SiteData, Status
 from kda.paths import SCHEDULE_PAGE, SCHEDULE_YEAR_PAGE
 
 YEAR_PAGE = SCHEDULE_YEAR_PAGE
@@ -64,3 +65,74 @@ def plan_schedule(data: SiteData, today: dt.date, limit: int = ONE_PAGE_LIMIT,
         if m.tanggal:
             years.setdefault(m.tanggal.year, []).append(m)
     return ScheduleLayout(on_schedule, {year: tuple(ms) for year, ms in sorted(years.items())}, len(kept))
+
+
+# --- the schedule page's sections --------------------------------------------------------------
+
+FULL_CARDS = 1  # meetings of each group shown as a full card: the next one, the latest held
+
+
+@dataclass(frozen=True)
+class ScheduleSections:
+    """The meetings of the schedule page in the order a reader looks for them: the next meeting
+    and the latest held one as full cards, the other dated ones as one line each (their notes and
+    the calendar have the details), the undated ones as a single line. So the page a member opens
+    most stays about three phone screens whatever the group dates (measured in
+    tests/browser/test_phone_reading.py)."""
+
+    upcoming: tuple[Pertemuan, ...]  # dated today or later, soonest first
+    past: tuple[Pertemuan, ...]  # held or cancelled, the latest first
+    pending: tuple[Pertemuan, ...]  # not dated yet but with something known (theme, topics, place): a card each
+    unscheduled: tuple[Pertemuan, ...]  # not dated and nothing else known: one line for all
+
+    @property
+    def upcoming_full(self) -> tuple[Pertemuan, ...]:
+        return self.upcoming[:FULL_CARDS]
+
+    @property
+    def upcoming_rest(self) -> tuple[Pertemuan, ...]:
+        return self.upcoming[FULL_CARDS:]
+
+    @property
+    def past_full(self) -> tuple[Pertemuan, ...]:
+        return self.past[:FULL_CARDS]
+
+    @property
+    def past_rest(self) -> tuple[Pertemuan, ...]:
+        return self.past[FULL_CARDS:]
+
+    @property
+    def unscheduled_runs(self) -> list[tuple[int, int]]:
+        """The numbers of `unscheduled` meetings 1, 2, ... as runs, first and last: [(3, 5), (7, 7), (9, 15)]."""
+        return number_runs([m.nomor for m in self.unscheduled if m.nomor])
+
+    @property
+    def introduction_unscheduled(self) -> bool:
+        """Whether the introduction (number 0, named, not numbered) is among `unscheduled`."""
+        return any(m.nomor == 0 for m in self.unscheduled)
+
+
+def schedule_sections(meetings: tuple[Pertemuan, ...], agenda: Agenda) -> ScheduleSections:
+    upcoming, past, pending, unscheduled = [], [], [], []
+    for m in meetings:
+        status = agenda.status(m)
+        if status == Status.TERJADWAL:
+            upcoming.append(m)
+        elif status != Status.BELUM:
+            past.append(m)
+        elif m.tema or m.pokok_bahasan or m.materi or m.tempat:
+            pending.append(m)
+        else:
+            unscheduled.append(m)
+    return ScheduleSections(tuple(sorted(upcoming, key=lambda m: (m.tanggal, m.nomor))),
+                            tuple(sorted(past, key=lambda m: m.nomor, reverse=True)),
+                            tuple(pending), tuple(unscheduled))
+
+
+def number_runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """Consecutive runs of sorted distinct numbers (itertools' grouping by number minus position)."""
+    runs = []
+    for _, group in itertools.groupby(enumerate(sorted(numbers)), key=lambda pair: pair[1] - pair[0]):
+        run = [n for _, n in group]
+        runs.append((run[0], run[-1]))
+    return runs

@@ -23,7 +23,7 @@ from jinja2 import Environment
 
 from kda.checks import frontmatter, safety
 from kda.checks.frontmatter import POSTS_DIR
-from kda.model.data import STATUS_BATAL, STATUS_SELESAI, Agenda, Pertemuan, SiteData
+from kda.model.data import Agenda, Pertemuan, SiteData, Status
 from kda.views import scaffold
 from kda.views.pages import NOTES_DIR, PageMap
 
@@ -121,7 +121,7 @@ def meetings_without_note(data: SiteData, pages: PageMap, agenda: Agenda) -> lis
     """The meetings a note can still be written for (none yet, not cancelled), by number.
 
     The one chosen at first is the latest meeting held, else the first one."""
-    open_meetings = [m for m in data.pertemuan if pages.note(m.nomor) is None and agenda.status(m) != STATUS_BATAL]
-    held = [m for m in open_meetings if agenda.status(m) == STATUS_SELESAI]
+    open_meetings = [m for m in data.pertemuan if pages.note(m.nomor) is None and agenda.status(m) != Status.BATAL]
+    held = [m for m in open_meetings if agenda.status(m) == Status.SELESAI]
     chosen = held[-1] if held else next(iter(open_meetings), None)
     return [NoteChoice(m, agenda.status(m), scaffold.NewNote(m.nomor).prefix, m is chosen) for m in open_meetings]

@@ -19,6 +19,7 @@ from kda.checks import page_assets as own_assets
 from kda.checks.frontmatter import FrontMatterError
 from kda.model.data import Agenda, DataError, SiteData, load_site_data
 from kda.model.gallery import GalleryError
+from kda.model.glossary import load_glossary
 from kda.model.journal import Journal
 from kda.outputs import media, pdf
 from kda.outputs.cards import publish_all
@@ -62,6 +63,7 @@ class BuildState:
     images: tuple = ()  # (source, destination) of each content image, optimised after the build
     pdf_jobs: tuple[pdf.PdfJob, ...] = ()
     settings: Settings | None = None  # mkdocs.yml and the environment, read once
+    glossary: tuple = ()  # glossary.Istilah of data/istilah.yml
 
 
 # --- events ------------------------------------------------------------------------------
@@ -74,17 +76,14 @@ def on_config(config):
         raise PluginError(str(error)) from None
     root = settings.root
     docs_dir = Path(config.docs_dir)
-    try:
-        data = load_site_data(root / "data", docs_dir, label_root=root)
-    except DataError as error:
-        raise PluginError(str(error)) from None
+    data, glossary = _load_data(root, docs_dir)
     for warning in data.peringatan:
         log.warning(warning)
     try:
         responses = reader_responses.read_settings(config.extra)
     except reader_responses.ResponseConfigError as error:
         raise PluginError(str(error)) from None
-    config[STATE] = BuildState(data, responses, settings=settings)
+    config[STATE] = BuildState(data, responses, settings=settings, glossary=glossary)
     configure_blog(config, data, settings.cache_dir)
     config.plugins["macros"].register_macros(_macros(config))
     return config
@@ -106,7 +105,8 @@ def _on_files(files, config):
     pdf_jobs = pdf.register(files, config) if state.settings.environment.pdf else ()
     today = build_date(state.data, state.settings)
     articles = hold_back_unpublished(files, articles, today)
-    renderer = _make_renderer(files, config, state.data, today, page_map, articles, build_media, pdf_jobs)
+    renderer = replace(_make_renderer(files, config, state.data, today, page_map, articles, build_media, pdf_jobs),
+                       glossary=state.glossary)
     _add_pages(files, config, renderer)
     config[STATE] = replace(state, renderer=renderer, images=_images(files, config), pdf_jobs=pdf_jobs)
     _add_generated(files, config)
@@ -196,7 +196,8 @@ def on_page_markdown(markdown, page, config, files):
     if problem:
         log.warning(problem)
     if nomor is not None:
-        return renderer.note_header(path, renderer.data.meeting(nomor)) + "\n" + markdown
+        meeting = renderer.data.meeting(nomor)
+        return "\n".join((renderer.note_header(path, meeting), markdown, renderer.note_footer(path, meeting)))
     material_id = renderer.pages.material_of_page(path)
     if material_id is not None:
         return renderer.material_header(path, material_id) + "\n" + markdown
@@ -249,6 +250,22 @@ def on_post_build(config):
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+def _load_data(root: Path, docs_dir: Path) -> tuple[SiteData, tuple]:
+    """Every data file, validated; the problems of all of them in one message."""
+    problems, data, glossary = [], None, ()
+    try:
+        data = load_site_data(root / "data", docs_dir, label_root=root)
+    except DataError as error:
+        problems += error.problems
+    try:
+        glossary = load_glossary(root / "data", root)
+    except DataError as error:
+        problems += error.problems
+    if problems:
+        raise PluginError(str(DataError(problems))) from None
+    return data, glossary
+
 
 def _images(files, config) -> tuple:
     """The writers' images under docs/ (not the theme's), to resize and compress."""
@@ -323,4 +340,6 @@ def _macros(config) -> dict:
         "langganan": view("subscribe"),
         "poster": view("poster"),
         "unduh_pdf": view("pdf_link"),
+        "daftar_istilah": view("glossary_index"),
+        "istilah": view("glossary_term"),
     }
