@@ -21,6 +21,8 @@ from pathlib import Path
 import fontpkg_noto_sans
 from PIL import Image, ImageDraw, ImageFont
 
+from kda.outputs.cachefile import write_atomic
+
 WIDTH, HEIGHT = 1200, 630
 MAX_BYTES = 300 * 1024  # WhatsApp ignores larger preview images
 CARDS_DIR = "assets/pratinjau"  # inside the site
@@ -59,10 +61,7 @@ def publish(card: Card, destination: Path, cache_dir: Path) -> bool:
     cached = cache_dir / f"{card.digest()}.png"
     drawn = not cached.exists()
     if drawn:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(".tmp")
-        partial.write_bytes(draw(card))
-        partial.replace(cached)  # never leave a half-written card in the cache
+        write_atomic(cached, draw(card))  # never a half-written card, even with two builds at once
     destination.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(cached, destination)
     return drawn

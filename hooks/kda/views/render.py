@@ -25,6 +25,7 @@ from kda.model.data import Agenda, Pertemuan, SiteData
 from kda.outputs.calendar import FEED_PATH, in_calendar, meeting_file
 from kda.outputs.media import Media
 from kda.outputs.qr import QR_PATH
+from kda.views.lightbox import as_html_text
 from kda.views.pages import PageMap
 from kda.views.scaffold import NewArticle, render_article
 from kda.views.schedule import SCHEDULE_PAGE, ScheduleLayout, year_page
@@ -60,7 +61,7 @@ def make_environment(templates_dir: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(tanggal=tanggal, jam=jam, angka=angka, e=escape)
+    env.filters.update(tanggal=tanggal, jam=jam, angka=angka, e=escape, teks_html=as_html_text)
     env.globals.update(kalender=meeting_file, ada_di_kalender=in_calendar)
     return env
 

@@ -24,7 +24,7 @@ from kda.outputs import media, pdf
 from kda.outputs.cards import publish_all
 from kda.outputs.charts import build_charts
 from kda.outputs.generated import SiteUrlError, generated_files
-from kda.outputs.images import UnreadableImage, is_content_image, optimise
+from kda.outputs.images import UnreadableImage, clean_copy, is_content_image
 from kda.views import responses as reader_responses
 from kda.views.blog import (
     authors_index_file,
@@ -37,6 +37,7 @@ from kda.views.blog import (
     profile_files,
 )
 from kda.views.feedlink import feed_links_without_sitemap_fetch
+from kda.views.lightbox import LightboxError, without_short_descriptions
 from kda.views.pages import PageError, PageMap, map_pages
 from kda.views.preview import page_preview
 from kda.views.redirects import know_generated_pages, rewrite_redirect_pages
@@ -59,7 +60,6 @@ class BuildState:
     responses: reader_responses.ResponseSettings
     renderer: Renderer | None = None
     cards: dict = field(default_factory=dict)  # path in the site -> preview card, filled per page
-    images: tuple = ()  # (source, destination) of each content image, optimised after the build
     pdf_jobs: tuple[pdf.PdfJob, ...] = ()
 
 
@@ -101,9 +101,10 @@ def _on_files(files, config):
     pdf_jobs = pdf.register(files, config) if pdf.enabled() else ()
     today = build_date(state.data)
     articles = hold_back_unpublished(files, articles, today)
+    _clean_images(files, config)
     renderer = _make_renderer(files, config, state.data, today, page_map, articles, build_media, pdf_jobs)
     _add_pages(files, config, renderer)
-    config[STATE] = replace(state, renderer=renderer, images=_images(files, config), pdf_jobs=pdf_jobs)
+    config[STATE] = replace(state, renderer=renderer, pdf_jobs=pdf_jobs)
     _add_generated(files, config)
     return files
 
@@ -216,6 +217,10 @@ def on_env(env, config, files):
 
 
 def on_post_page(output, page, config):
+    try:
+        output = without_short_descriptions(output)  # captions stay text in the lightbox on phones too
+    except LightboxError as error:
+        raise PluginError(str(error)) from None
     return feed_links_without_sitemap_fetch(output)
 
 
@@ -223,7 +228,6 @@ def on_post_build(config):
     state: BuildState = config[STATE]
     rewrite_redirect_pages(config, state.renderer.env)
     publish_all(state.cards, Path(config.site_dir), _root(config) / CACHE_DIR)
-    _optimise_images(config)
     try:
         pdf.make_pdfs(list(state.pdf_jobs), Path(config.site_dir), media.cache_dir(config) / "pdf")
     except pdf.PdfError as error:
@@ -236,25 +240,27 @@ def _root(config) -> Path:
     return Path(config.config_file_path).parent
 
 
-def _images(files, config) -> tuple:
-    """The writers' images under docs/ (not the theme's), to resize and compress."""
-    docs = str(Path(config.docs_dir).resolve())
-    return tuple((f.abs_src_path, f.abs_dest_path) for f in files.media_files()
-                 if is_content_image(f.src_uri) and f.abs_src_path and str(Path(f.abs_src_path).resolve()).startswith(docs))
-
-
-def _optimise_images(config) -> None:
-    """Resize and compress the writers' images in the built site; warn (fails --strict) on each broken one."""
-    root = _root(config)
-    for source, destination in config[STATE].images:
+def _clean_images(files, config) -> None:
+    """Every image of docs/ that will be published is replaced by its copy re-encoded from the pixels,
+    without metadata (images.py): the site never copies an uploaded image as it is. Done here, before
+    the blog plugin moves the posts' files to their addresses, so whatever path it gives them, the
+    clean copy is what is published there. A file that cannot be cleaned stops the build."""
+    docs = Path(config.docs_dir).resolve()
+    label = Path(os.path.relpath(config.docs_dir, _root(config))).as_posix()
+    problems = []
+    for file in list(files.media_files()):
+        if (not is_content_image(file.src_uri) or file.generated_by or not file.abs_src_path
+                or file.inclusion.is_excluded() or not Path(file.abs_src_path).resolve().is_relative_to(docs)):
+            continue
         try:
-            optimise(Path(source), Path(destination), root / IMAGES_CACHE_DIR)
-        except UnreadableImage:
-            label = Path(source).resolve().relative_to(root.resolve()).as_posix()
-            log.warning(
-                f"{label}: berkas ini bukan gambar yang dapat dibaca (rusak, atau isinya bukan JPEG/PNG/WebP "
-                "seperti akhiran namanya). Simpan ulang gambarnya dari aplikasi foto, atau ganti dengan berkas yang benar."
-            )
+            cached = clean_copy(Path(file.abs_src_path), _root(config) / IMAGES_CACHE_DIR)
+        except UnreadableImage as error:
+            problems.append(f"{label}/{file.src_uri}: {error.reason}")
+            continue
+        files.remove(file)
+        files.append(File.generated(config, file.src_uri, abs_src_path=str(cached), inclusion=file.inclusion))
+    if problems:
+        raise PluginError(_listed("Gambar belum boleh terbit:", problems))
 
 
 def _add_generated(files, config) -> None:
