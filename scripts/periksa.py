@@ -23,9 +23,10 @@ from pathlib import Path
 
 from kda.checks import (
     guard,
+    limits,
     privacy,
 )
-from kda.checks.frontmatter import FrontMatterError, Rules, categories_in_config, check_pages
+from kda.checks.frontmatter import EXCERPT_SEPARATOR, FrontMatterError, Rules, categories_in_config, check_pages, is_article
 from kda.checks.safety import SourceChecker
 from kda.model.data import DataError, SiteData, load_site_data
 from kda.views.pages import PageError, map_pages
@@ -58,7 +59,23 @@ class Project:
         return sorted(p.as_posix() for p in paths if not any(part.startswith(".") for part in p.parts))
 
     def text(self, path: str) -> str:
-        return (self.root / path).read_text(encoding="utf-8")
+        # A page that is not UTF-8 is reported by check_limits; the other checks read what they can.
+        return (self.root / path).read_text(encoding="utf-8", errors="replace")
+
+    def icon_dirs(self) -> list[Path]:
+        """Where the theme finds `icon:` files: the project's custom_dir and Material's own."""
+        import material
+        from mkdocs.utils.yaml import yaml_load
+
+        with open(self.root / "mkdocs.yml", encoding="utf-8") as stream:
+            custom = ((yaml_load(stream) or {}).get("theme") or {}).get("custom_dir")
+        dirs = [self.root / custom / ".icons"] if custom else []
+        return dirs + [Path(material.__file__).parent / "templates" / ".icons"]
+
+    def beyond_limits(self, path: str) -> list[str]:
+        """What keeps a page from being read safely (hooks/limits.py): such a page is not read further."""
+        separator = EXCERPT_SEPARATOR if is_article(path.removeprefix(f"{DOCS}/")) else None
+        return limits.page_problems(path, (self.root / path).read_bytes(), self.icon_dirs(), separator)
 
 
 Check = Callable[[Project, list[str]], list[str]]
@@ -96,6 +113,13 @@ def check_front_matter(project: Project, changed: list[str]) -> list[str]:
     return []
 
 
+def check_limits(project: Project, changed: list[str]) -> list[str]:
+    """Pages the build could not read safely: not UTF-8, too long, nested too deep, YAML aliases in
+    the front matter... (hooks/limits.py, the build's first check)."""
+    return [problem for page in project.pages() if f"{DOCS}/{page}" in changed
+            for problem in project.beyond_limits(f"{DOCS}/{page}")]
+
+
 def check_safety(project: Project, changed: list[str]) -> list[str]:
     """Member pages: raw HTML, links, front matter and identifiers of children and clients
     (hooks/guard.py: the build's source check; the check of the rendered HTML needs a build)."""
@@ -110,7 +134,7 @@ def check_safety(project: Project, changed: list[str]) -> list[str]:
     problems: list[str] = []
     for page in project.pages():
         path = f"{DOCS}/{page}"
-        if path not in changed or maintainers.match_file(page):
+        if path not in changed or maintainers.match_file(page) or project.beyond_limits(path):
             continue
         source = project.text(path)
         markdown, meta = get_data(source)
@@ -168,6 +192,7 @@ KINDS: dict[str, Callable[[str], bool]] = {"data": is_data, "halaman": is_page, 
 # Other checks plug in here with one line each, e.g. the front matter of articles and notes
 # (hooks/frontmatter.py) and the safety and privacy checks (hooks/safety.py, hooks/privacy.py).
 CHECKS: tuple[tuple[frozenset[str], Check], ...] = (
+    (frozenset({"halaman"}), check_limits),
     (frozenset({"data"}), check_data),
     (frozenset({"data", "halaman"}), check_page_mapping),
     (frozenset({"data", "halaman"}), check_front_matter),

@@ -100,13 +100,13 @@ def load_data_file(path: Path, label: str) -> DataFile:
     return parse_data_text(text, path, label)
 
 
-def parse_data_text(text: str, path: Path, label: str, first_line: int = 1) -> DataFile:
+def parse_data_text(text: str, path: Path, label: str, first_line: int = 1, max_chars: int = MAX_CHARS) -> DataFile:
     """Parse YAML `text` (a file, or a page's front matter starting at line `first_line`).
 
     With libyaml (PyYAML's C parser, ~10x faster: issue 9, the data and every article's front
     matter are read on each build); a text it refuses is parsed again by the pure-Python parser,
     whose error messages (and so ours) are the ones the tests and the writing guide know."""
-    problems = limit_problems(text, label, first_line)
+    problems = limit_problems(text, label, first_line, max_chars)
     if problems:
         raise DataFileError(problems)
     try:

@@ -15,8 +15,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from kda.checks import guard
-from kda.checks.frontmatter import FrontMatterError
+from kda.checks import guard, limits
+from kda.checks.frontmatter import EXCERPT_SEPARATOR, FrontMatterError, is_article
 from kda.model.data import Agenda, DataError, SiteData, load_site_data
 from kda.model.gallery import GalleryError
 from kda.model.journal import Journal
@@ -91,6 +91,12 @@ def on_pre_build(config):
     guard.configure(config)  # content safety: sandboxed macros, checks of member pages (guard.py)
 
 
+@event_priority(100)  # before any plugin or check reads a page (the blog reads every post in its on_files)
+def _on_files_first(files, config):
+    _check_limits(files, config)
+    return files
+
+
 def _on_files(files, config):
     guard.check_sources(files, config)
     state: BuildState = config[STATE]
@@ -162,7 +168,7 @@ def _on_files_after_blog(files, config):
     return files
 
 
-on_files = CombinedEvent(_on_files, _on_files_after_blog)
+on_files = CombinedEvent(_on_files_first, _on_files, _on_files_after_blog)
 
 
 @event_priority(-60)  # after the blog plugin's (-50), which adds every author's profile
@@ -238,6 +244,21 @@ def on_post_build(config):
 
 def _root(config) -> Path:
     return Path(config.config_file_path).parent
+
+
+def _check_limits(files, config) -> None:
+    """Every page, published now or later, within the limits that keep the build bounded (limits.py):
+    refused here, before MkDocs, the blog or any check reads its front matter or converts it."""
+    label = Path(os.path.relpath(config.docs_dir, _root(config))).as_posix()
+    icons = [Path(folder) / ".icons" for folder in config.theme.dirs]
+    problems = []
+    for file in files.documentation_pages(inclusion=lambda level: True):
+        if file.generated_by or not file.abs_src_path or any(part.startswith(".") for part in Path(file.src_uri).parts):
+            continue
+        separator = EXCERPT_SEPARATOR if is_article(file.src_uri) else None
+        problems += limits.page_problems(f"{label}/{file.src_uri}", Path(file.abs_src_path).read_bytes(), icons, separator)
+    if problems:
+        raise PluginError(_listed("Halaman ini tidak dapat dibangun dengan aman; perbaiki dulu:", problems))
 
 
 def _clean_images(files, config) -> None:
