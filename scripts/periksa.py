@@ -24,6 +24,7 @@ from pathlib import Path
 from kda.checks import (
     guard,
     limits,
+    policy,
     privacy,
 )
 from kda.checks.frontmatter import EXCERPT_SEPARATOR, FrontMatterError, Rules, categories_in_config, check_pages, is_article
@@ -173,6 +174,38 @@ def check_galleries(project: Project, changed: list[str]) -> list[str]:
             for g in galleries for photo in g.photos if has_location(photo.source)]
 
 
+def check_names(project: Project, changed: list[str]) -> list[str]:
+    """Identifiers in the names of changed files under docs/ (a post's address, an image's name) and in
+    the captions of changed galleries (hooks/guard.py, as the build checks them); images the build
+    refuses (unreadable, over the pixel limit: hooks/images.py); and, the repository being public, no
+    image may carry its GPS location into git (the site re-encodes every image)."""
+    from kda.model.gallery import GALLERY_LIST
+    from kda.outputs.images import UnreadableImage, is_content_image, open_checked
+    from kda.outputs.photo import has_location
+
+    try:
+        allowed = privacy.load_allow_list(project.root / "data", project.root)
+    except privacy.AllowListError as error:
+        return error.problems
+    problems = []
+    for path in changed:
+        if not path.startswith(f"{DOCS}/") or not (project.root / path).is_file():
+            continue
+        problems += guard.name_problems(path, path.removeprefix(f"{DOCS}/"), allowed)
+        if path.endswith(f"/{GALLERY_LIST}"):
+            problems += privacy.yaml_findings(project.root / path, path, allowed)
+        if is_content_image(path):
+            try:
+                open_checked((project.root / path).read_bytes()).close()  # its size, before the build decodes it
+            except UnreadableImage as error:
+                problems.append(f"{path}: {error.reason}")
+        if is_content_image(path) and not is_photo(path) and has_location(project.root / path):
+            problems.append(f"{path}: gambar ini masih menyimpan lokasi GPS tempat foto diambil. Situs menghapusnya, "
+                            "tetapi repositori menyimpan berkas aslinya. Hapus lokasinya sebelum commit (misalnya kirim "
+                            "ulang foto lewat aplikasi yang membuang data lokasi) lalu ganti berkasnya.")
+    return problems
+
+
 def is_photo(path: str) -> bool:
     parts = path.split("/")
     return len(parts) >= 5 and parts[:2] == [DOCS, "pertemuan"] and parts[3] == "foto"
@@ -186,7 +219,13 @@ def is_page(path: str) -> bool:
     return path.startswith(f"{DOCS}/") and path.endswith(".md")
 
 
-KINDS: dict[str, Callable[[str], bool]] = {"data": is_data, "halaman": is_page, "foto": is_photo}
+def is_published_file(path: str) -> bool:
+    """A page or a file beside the pages that the site publishes (its name is published too)."""
+    return path.startswith(f"{DOCS}/") and (is_page(path) or Path(path).suffix.lower() in policy.STATIC_EXTENSIONS)
+
+
+KINDS: dict[str, Callable[[str], bool]] = {"data": is_data, "halaman": is_page, "foto": is_photo,
+                                           "berkas": is_published_file}
 
 # (kinds of file the check reads, the check). A check runs when a changed file is of its kind.
 # Other checks plug in here with one line each, e.g. the front matter of articles and notes
@@ -199,6 +238,7 @@ CHECKS: tuple[tuple[frozenset[str], Check], ...] = (
     (frozenset({"halaman"}), check_safety),
     (frozenset({"data"}), check_data_privacy),
     (frozenset({"foto", "halaman"}), check_galleries),
+    (frozenset({"berkas"}), check_names),
 )
 
 
@@ -233,6 +273,9 @@ def main(argv: list[str], root: Path = ROOT) -> int:
     if argv == ["--semua"]:
         changed = [f"data/{p.name}" for p in sorted((root / "data").glob("*.y*ml"))]
         changed += [f"{DOCS}/{p}" for p in project.pages()]
+        changed += [p.relative_to(root).as_posix() for p in sorted((root / DOCS).rglob("*")) if p.is_file()
+                    and p.suffix != ".md" and is_published_file(p.relative_to(root).as_posix())
+                    and not any(part.startswith(".") for part in p.relative_to(root / DOCS).parts)]
     else:
         changed = [Path(a).as_posix() for a in argv]
     problems = run_checks(project, changed)

@@ -26,6 +26,7 @@ from kda.outputs.charts import build_charts
 from kda.outputs.generated import SiteUrlError, generated_files
 from kda.outputs.images import UnreadableImage, clean_copy, is_content_image
 from kda.views import responses as reader_responses
+from kda.views.attachments import hold_back_attachments
 from kda.views.blog import (
     authors_index_file,
     avatar_files,
@@ -99,6 +100,7 @@ def _on_files_first(files, config):
 
 def _on_files(files, config):
     guard.check_sources(files, config)
+    guard.check_names(files, config)
     state: BuildState = config[STATE]
     page_map, articles = _match_pages_to_data(files, config, state.data)
     build_media = _prepare_media(config, page_map)
@@ -106,6 +108,7 @@ def _on_files(files, config):
     guard.check_files(files, config)  # after the gallery's originals and galeri.yml are taken out
     pdf_jobs = pdf.register(files, config) if pdf.enabled() else ()
     today = build_date(state.data)
+    hold_back_attachments(files, articles, today)  # before the posts themselves leave the files
     articles = hold_back_unpublished(files, articles, today)
     _clean_images(files, config)
     renderer = _make_renderer(files, config, state.data, today, page_map, articles, build_media, pdf_jobs)
