@@ -19,6 +19,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from kda.checks import (
@@ -63,6 +64,7 @@ class Project:
         # A page that is not UTF-8 is reported by check_limits; the other checks read what they can.
         return (self.root / path).read_text(encoding="utf-8", errors="replace")
 
+    @cached_property
     def icon_dirs(self) -> list[Path]:
         """Where the theme finds `icon:` files: the project's custom_dir and Material's own."""
         import material
@@ -76,7 +78,7 @@ class Project:
     def beyond_limits(self, path: str) -> list[str]:
         """What keeps a page from being read safely (hooks/limits.py): such a page is not read further."""
         separator = EXCERPT_SEPARATOR if is_article(path.removeprefix(f"{DOCS}/")) else None
-        return limits.page_problems(path, (self.root / path).read_bytes(), self.icon_dirs(), separator)
+        return limits.page_problems(path, (self.root / path).read_bytes(), self.icon_dirs, separator)
 
 
 Check = Callable[[Project, list[str]], list[str]]

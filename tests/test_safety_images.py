@@ -190,7 +190,7 @@ def test_an_image_over_the_pixel_limit_or_unreadable_stops_the_build(tmp_path):
     result = run_cli_build(project)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert ("docs/pertemuan/raksasa.png: gambar ini terlalu besar (9.000 × 9.000 piksel (81 megapiksel)); "
+    assert ("docs/pertemuan/raksasa.png: gambar ini terlalu besar: 9.000 × 9.000 piksel (81 megapiksel); "
             "paling banyak 50 megapiksel") in output
     assert "docs/pertemuan/rusak.webp: berkas ini bukan gambar yang dapat dibaca" in output
     assert "Traceback" not in output
@@ -211,7 +211,7 @@ def test_a_gallery_photo_over_the_pixel_limit_is_refused_before_it_is_decoded(tm
     with pytest.raises(GalleryError) as error:
         media.prepare(docs, tmp_path / "cache", ["pertemuan/02-x.md"])
     assert error.value.problems == [
-        "docs/pertemuan/02-x/foto/besar.png: gambar ini terlalu besar (12.000 × 6.000 piksel (72 megapiksel)); "
+        "docs/pertemuan/02-x/foto/besar.png: gambar ini terlalu besar: 12.000 × 6.000 piksel (72 megapiksel); "
         "paling banyak 50 megapiksel, misalnya 8.000 × 6.000 piksel. Perkecil gambarnya (misalnya simpan ulang "
         "dengan ukuran lebih kecil, atau kirim lewat aplikasi pesan yang memperkecilnya) lalu unggah lagi."]
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import warnings
 from pathlib import Path
 
@@ -44,7 +45,7 @@ VERSION = "2"  # bump when the processing below changes: every cached image is r
 _NEUTRAL_INFO = frozenset({
     "jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "progressive", "progression",
     "adobe", "adobe_transform", "version", "background", "duration", "loop", "transparency",
-    "extension", "gamma", "aspect",
+    "extension", "gamma", "aspect", "bbox", "blend", "disposal", "default_image",
 })
 _SRGB = ImageCms.createProfile("sRGB")
 
@@ -64,12 +65,13 @@ def is_content_image(path: str) -> bool:
     return Path(path).suffix.lower() in SUFFIXES
 
 
-def too_large_text(width: int | None, height: int | None, frames: int = 1) -> str:
-    size = f"{_number(width)} × {_number(height)} piksel" if width and height else "lebih dari batas Pillow"
+def too_large_text(width: int | None, height: int | None, frames: int = 1, pixels: int | None = None) -> str:
     if width and height:
-        size += f" ({_number(round(width * height * frames / 1_000_000))} megapiksel"
+        size = f"{_number(width)} × {_number(height)} piksel ({_number(round(width * height * frames / 1_000_000))} megapiksel"
         size += f", {frames} bingkai)" if frames > 1 else ")"
-    return (f"gambar ini terlalu besar ({size}); paling banyak {MAX_PIXELS // 1_000_000} megapiksel, misalnya "
+    else:
+        size = f"{_number(round(pixels / 1_000_000))} megapiksel" if pixels else "terlalu banyak piksel"
+    return (f"gambar ini terlalu besar: {size}; paling banyak {MAX_PIXELS // 1_000_000} megapiksel, misalnya "
             "8.000 × 6.000 piksel. Perkecil gambarnya (misalnya simpan ulang dengan ukuran lebih kecil, atau kirim "
             "lewat aplikasi pesan yang memperkecilnya) lalu unggah lagi.")
 
@@ -78,10 +80,11 @@ def open_checked(data: bytes) -> Image.Image:
     """The image in `data`, its header read and its size checked, not yet decoded."""
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # check_size decides, with the size
             image = Image.open(io.BytesIO(data))
-    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise UnreadableImage(too_large_text(None, None)) from None
+    except Image.DecompressionBombError as error:  # over twice Pillow's own limit: refused before its size is kept
+        pixels = re.search(r"\((\d+) pixels\)", str(error))
+        raise UnreadableImage(too_large_text(None, None, pixels=int(pixels[1]) if pixels else None)) from None
     except (OSError, SyntaxError, ValueError):
         raise UnreadableImage() from None
     check_size(image)
@@ -180,7 +183,7 @@ def _encode(frames: list[Image.Image], durations: list[int], loop: int, kind: st
     if kind == "JPEG":
         first.convert("RGB").save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
     elif kind == "PNG":
-        first.save(out, "PNG", optimize=True)
+        first.save(out, "PNG", optimize=True, **animation)  # an animated PNG stays animated
     elif kind == "GIF":
         first.save(out, "GIF", optimize=True, **animation)
     elif kind == "WEBP":
