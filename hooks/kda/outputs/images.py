@@ -85,9 +85,14 @@ def open_checked(data: bytes) -> Image.Image:
     except Image.DecompressionBombError as error:  # over twice Pillow's own limit: refused before its size is kept
         pixels = re.search(r"\((\d+) pixels\)", str(error))
         raise UnreadableImage(too_large_text(None, None, pixels=int(pixels[1]) if pixels else None)) from None
-    except (OSError, SyntaxError, ValueError):
+    except Exception:  # Pillow raises many kinds of error (struct.error, IndexError...) on a malformed file
         raise UnreadableImage() from None
-    check_size(image)
+    try:
+        check_size(image)  # reading the number of frames walks the file: it can fail too
+    except UnreadableImage:
+        raise
+    except Exception:
+        raise UnreadableImage() from None
     return image
 
 
@@ -124,7 +129,7 @@ def clean(data: bytes, suffix: str) -> bytes:
                 frames.append(_frame(frame, turned))
                 durations.append(frame.info.get("duration", 100))
             loop = image.info.get("loop", 0)
-    except (OSError, SyntaxError, ValueError, EOFError):
+    except Exception:  # as in open_checked: any error of a malformed file is an unreadable image
         raise UnreadableImage() from None
     encoded = _encode(frames, durations, loop, FORMATS[suffix])
     left = metadata_left(encoded)

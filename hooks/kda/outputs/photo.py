@@ -69,10 +69,13 @@ def process(source: Path, cache_dir: Path) -> dict[str, Rendition]:
     targets = {size.name: cache_dir / f"{key}-{size.name}.jpg" for size in SIZES}
     if not all(path.is_file() for path in targets.values()):
         with open_checked(source.read_bytes()) as original:  # its size checked before decoding
-            # JPEG: decode at the smallest scale still at least the large size (much faster, same result).
-            original.draft("RGB", (LARGE.box, LARGE.box))
-            upright = ImageOps.exif_transpose(original)
-            pixels = pixels_only(to_srgb(upright))
+            try:
+                # JPEG: decode at the smallest scale still at least the large size (much faster, same result).
+                original.draft("RGB", (LARGE.box, LARGE.box))
+                upright = ImageOps.exif_transpose(original)
+                pixels = pixels_only(to_srgb(upright))
+            except Exception:  # Pillow raises many kinds of error on a malformed file
+                raise UnreadableImage() from None
         for size in SIZES:
             _save(pixels, size, targets[size.name])
     return {name: _rendition(path) for name, path in targets.items()}
