@@ -19,6 +19,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -31,9 +32,11 @@ if find_spec("kda") is None:
 
 from kda.checks import (
     guard,
+    limits,
+    policy,
     privacy,
 )
-from kda.checks.frontmatter import FrontMatterError, Rules, check_pages
+from kda.checks.frontmatter import EXCERPT_SEPARATOR, FrontMatterError, Rules, check_pages, is_article
 from kda.checks.safety import SourceChecker
 from kda.model.data import DataError, SiteData, load_site_data
 from kda.model.glossary import load_glossary
@@ -71,7 +74,24 @@ class Project:
         return sorted(p.as_posix() for p in paths if not any(part.startswith(".") for part in p.parts))
 
     def text(self, path: str) -> str:
-        return (self.root / path).read_text(encoding="utf-8")
+        # A page that is not UTF-8 is reported by check_limits; the other checks read what they can.
+        return (self.root / path).read_text(encoding="utf-8", errors="replace")
+
+    @cached_property
+    def icon_dirs(self) -> list[Path]:
+        """Where the theme finds `icon:` files: the project's custom_dir and Material's own."""
+        import material
+        from mkdocs.utils.yaml import yaml_load
+
+        with open(self.root / "mkdocs.yml", encoding="utf-8") as stream:
+            custom = ((yaml_load(stream) or {}).get("theme") or {}).get("custom_dir")
+        dirs = [self.root / custom / ".icons"] if custom else []
+        return dirs + [Path(material.__file__).parent / "templates" / ".icons"]
+
+    def beyond_limits(self, path: str) -> list[str]:
+        """What keeps a page from being read safely (hooks/limits.py): such a page is not read further."""
+        separator = EXCERPT_SEPARATOR if is_article(path.removeprefix(f"{DOCS}/")) else None
+        return limits.page_problems(path, (self.root / path).read_bytes(), self.icon_dirs, separator)
 
 
 Check = Callable[[Project, list[str]], list[str]]
@@ -118,6 +138,13 @@ def check_front_matter(project: Project, changed: list[str]) -> list[str]:
     return []
 
 
+def check_limits(project: Project, changed: list[str]) -> list[str]:
+    """Pages the build could not read safely: not UTF-8, too long, nested too deep, YAML aliases in
+    the front matter... (hooks/limits.py, the build's first check)."""
+    return [problem for page in project.pages() if f"{DOCS}/{page}" in changed
+            for problem in project.beyond_limits(f"{DOCS}/{page}")]
+
+
 def check_safety(project: Project, changed: list[str]) -> list[str]:
     """Member pages: raw HTML, links, front matter and identifiers of children and clients
     (hooks/kda/checks/guard.py: the build's source check; the check of the rendered HTML needs a build)."""
@@ -132,7 +159,7 @@ def check_safety(project: Project, changed: list[str]) -> list[str]:
     problems: list[str] = []
     for page in project.pages():
         path = f"{DOCS}/{page}"
-        if path not in changed or maintainers.match_file(page):
+        if path not in changed or maintainers.match_file(page) or project.beyond_limits(path):
             continue
         source = project.text(path)
         markdown, meta = get_data(source)
@@ -171,6 +198,38 @@ def check_galleries(project: Project, changed: list[str]) -> list[str]:
             for g in galleries for photo in g.photos if has_location(photo.source)]
 
 
+def check_names(project: Project, changed: list[str]) -> list[str]:
+    """Identifiers in the names of changed files under docs/ (a post's address, an image's name) and in
+    the captions of changed galleries (hooks/guard.py, as the build checks them); images the build
+    refuses (unreadable, over the pixel limit: hooks/images.py); and, the repository being public, no
+    image may carry its GPS location into git (the site re-encodes every image)."""
+    from kda.model.gallery import GALLERY_LIST
+    from kda.outputs.images import UnreadableImage, is_content_image, open_checked
+    from kda.outputs.photo import has_location
+
+    try:
+        allowed = privacy.load_allow_list(project.root / "data", project.root)
+    except privacy.AllowListError as error:
+        return error.problems
+    problems = []
+    for path in changed:
+        if not path.startswith(f"{DOCS}/") or not (project.root / path).is_file():
+            continue
+        problems += guard.name_problems(path, path.removeprefix(f"{DOCS}/"), allowed)
+        if path.endswith(f"/{GALLERY_LIST}"):
+            problems += privacy.yaml_findings(project.root / path, path, allowed)
+        if is_content_image(path):
+            try:
+                open_checked((project.root / path).read_bytes()).close()  # its size, before the build decodes it
+            except UnreadableImage as error:
+                problems.append(f"{path}: {error.reason}")
+        if is_content_image(path) and not is_photo(path) and has_location(project.root / path):
+            problems.append(f"{path}: gambar ini masih menyimpan lokasi GPS tempat foto diambil. Situs menghapusnya, "
+                            "tetapi repositori menyimpan berkas aslinya. Hapus lokasinya sebelum commit (misalnya kirim "
+                            "ulang foto lewat aplikasi yang membuang data lokasi) lalu ganti berkasnya.")
+    return problems
+
+
 def is_photo(path: str) -> bool:
     parts = path.split("/")
     return len(parts) >= 5 and parts[:2] == [DOCS, "pertemuan"] and parts[3] == "foto"
@@ -184,12 +243,19 @@ def is_page(path: str) -> bool:
     return path.startswith(f"{DOCS}/") and path.endswith(".md")
 
 
-KINDS: dict[str, Callable[[str], bool]] = {"data": is_data, "halaman": is_page, "foto": is_photo}
+def is_published_file(path: str) -> bool:
+    """A page or a file beside the pages that the site publishes (its name is published too)."""
+    return path.startswith(f"{DOCS}/") and (is_page(path) or Path(path).suffix.lower() in policy.STATIC_EXTENSIONS)
+
+
+KINDS: dict[str, Callable[[str], bool]] = {"data": is_data, "halaman": is_page, "foto": is_photo,
+                                           "berkas": is_published_file}
 
 # (kinds of file the check reads, the check). A check runs when a changed file is of its kind.
 # Other checks plug in here with one line each, e.g. the front matter of articles and notes
 # (hooks/kda/checks/frontmatter.py) and the safety and privacy checks (hooks/kda/checks/safety.py, hooks/kda/checks/privacy.py).
 CHECKS: tuple[tuple[frozenset[str], Check], ...] = (
+    (frozenset({"halaman"}), check_limits),
     (frozenset({"data"}), check_data),
     (frozenset({"data"}), check_glossary),
     (frozenset({"data", "halaman"}), check_page_mapping),
@@ -197,6 +263,7 @@ CHECKS: tuple[tuple[frozenset[str], Check], ...] = (
     (frozenset({"halaman"}), check_safety),
     (frozenset({"data"}), check_data_privacy),
     (frozenset({"foto", "halaman"}), check_galleries),
+    (frozenset({"berkas"}), check_names),
 )
 
 
@@ -231,6 +298,9 @@ def main(argv: list[str], root: Path = ROOT) -> int:
     if argv == ["--semua"]:
         changed = [f"data/{p.name}" for p in sorted((root / "data").glob("*.y*ml"))]
         changed += [f"{DOCS}/{p}" for p in project.pages()]
+        changed += [p.relative_to(root).as_posix() for p in sorted((root / DOCS).rglob("*")) if p.is_file()
+                    and p.suffix != ".md" and is_published_file(p.relative_to(root).as_posix())
+                    and not any(part.startswith(".") for part in p.relative_to(root / DOCS).parts)]
     else:
         changed = [Path(a).as_posix() for a in argv]
     problems = run_checks(project, changed)

@@ -64,6 +64,12 @@ def _plain(value: str) -> str:
     return value.strip()
 
 
+# A post's date goes into the feed as an RFC 822 date in Asia/Jakarta: a year like 0001 gives the
+# zone's historical offset (+07:07:12), which no feed reader accepts, and the site's articles
+# start in 2013. The range is wide; a date outside it is a typing mistake.
+POST_YEARS = (2000, 2099)
+
+
 def _post_date(value: Any) -> Any:
     # One date only: the feed reads `date` as it is, and Material's {created, updated} form
     # would leave the feed without dates.
@@ -71,11 +77,34 @@ def _post_date(value: Any) -> Any:
         raise PydanticCustomError("kda_date", "wajib diisi dengan tanggal berformat TTTT-BB-HH")
     if isinstance(value, dict):
         raise PydanticCustomError("kda_date", "tulis satu tanggal saja, berformat TTTT-BB-HH")
-    return _parse_date(value)
+    date = _parse_date(value)
+    if not POST_YEARS[0] <= date.year <= POST_YEARS[1]:
+        raise PydanticCustomError(
+            "kda_date", f"harus tanggal terbit tulisan antara tahun {POST_YEARS[0]} dan {POST_YEARS[1]}")
+    return date
+
+
+def _yaml_bool(value: Any) -> Any:
+    # Material reads these keys itself and accepts only a YAML true/false: "true" in quotes,
+    # yes or 1 would pass pydantic and then stop the build with Material's English error.
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        raise PydanticCustomError("kda_bool", "tulis true atau false tanpa tanda kutip")
+    if not isinstance(value, bool):
+        raise PydanticCustomError("kda_bool", "harus true atau false")
+    return value
+
+
+def _yaml_int(value: Any) -> Any:
+    # Likewise Material's `readtime`: a whole number, not "5" in quotes.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise PydanticCustomError("kda_int", "harus bilangan bulat tanpa tanda kutip")
+    return value
 
 
 PlainText = Annotated[str, Field(min_length=1), AfterValidator(_plain)]
 PostDate = Annotated[dt.date, BeforeValidator(_post_date)]
+YamlBool = Annotated[bool, BeforeValidator(_yaml_bool)]
+YamlInt = Annotated[int, BeforeValidator(_yaml_int)]
 Label = Annotated[str, Field(min_length=1)]
 
 
@@ -91,9 +120,9 @@ class ArticleMeta(BaseModel):
     categories: list[Label] = Field(default_factory=list, examples=["[Tentang Kelompok]"])
     tags: list[Label] = Field(default_factory=list, examples=["[PKSA, kluster]"])
     pokok_bahasan: list[Slug] = Field(default_factory=list, examples=["[sistem-perlindungan-anak]"])
-    draft: bool = Field(default=False, examples=["true"])
-    pin: bool = Field(default=False, examples=["true"])
-    readtime: int | None = Field(default=None, ge=1, examples=["5"])
+    draft: YamlBool = Field(default=False, examples=["true"])
+    pin: YamlBool = Field(default=False, examples=["true"])
+    readtime: YamlInt | None = Field(default=None, ge=1, examples=["5"])
     links: list[Any] = Field(default_factory=list, examples=["[tor.md]"])
     tanggapan: bool | None = Field(default=None, examples=["false"])  # reader responses on/off (hooks/kda/views/responses.py)
 
@@ -169,7 +198,8 @@ def read_front_matter(text: str, label: str, required: bool = False) -> tuple[Da
     except DataFileError as error:
         hint = (" Bila sebuah nilai berisi tanda titik dua (:) atau diawali tanda khusus, "
                 "apit nilainya dengan tanda kutip, misalnya title: \"Hak anak: apa itu?\".")
-        return None, [p.replace("berkas tidak sah", "kepala halaman tidak sah") + hint for p in error.problems]
+        return None, [p.replace("berkas tidak sah", "kepala halaman tidak sah") + (hint if "di sekitar" in p else "")
+                      for p in error.problems]
     if not isinstance(data.content, dict):
         return None, [f"{label}, baris 2: kepala halaman harus berupa baris-baris nama: nilai, "
                       "misalnya title: Judul tulisan; tertulis " + found_text(data.content) + "."]

@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
 from kda.checks import page_assets, policy, privacy, safety, sandbox
+from kda.model.gallery import GALLERY_DIR, GALLERY_LIST
 from kda.paths import PAGE_ASSET_FILES
 from kda.problems import listed
 
@@ -97,6 +98,27 @@ def check_sources(files, config) -> None:
             state.refused_pages.add(file.src_uri)
 
 
+def check_names(files, config) -> None:
+    """on_files: the identifier scan of what is published besides the pages' text: the path of every
+    file under docs/ (a post's address, an image's or a photo's name) and each gallery's captions."""
+    state: SafetyState = config[STATE]
+    docs_dir = Path(config.docs_dir).resolve()
+    for file in files:
+        if file.generated_by or not file.abs_src_path or not Path(file.abs_src_path).resolve().is_relative_to(docs_dir):
+            continue
+        label = f"{state.docs_label}/{file.src_uri}"
+        state.problems += name_problems(label, file.src_uri, state.allowed)
+        if file.src_uri.endswith(f"/{GALLERY_DIR}/{GALLERY_LIST}"):
+            state.problems += privacy.yaml_findings(Path(file.abs_src_path), label, state.allowed)
+
+
+def name_problems(label: str, src_uri: str, allowed) -> list[str]:
+    """Messages for identifiers in a file's path (also used by scripts/periksa.py)."""
+    return [f'{label}: nama berkas memuat {finding.kind} ("{finding.masked}"). {privacy.LAW} Ganti nama berkasnya '
+            "tanpa nomor atau alamat itu, lalu sesuaikan tautan ke berkas itu."
+            for finding in privacy.name_findings(src_uri, allowed)]
+
+
 def source_problems(checker, allowed, label: str, markdown: str, meta: dict, offset) -> tuple[list[str], bool]:
     """Every problem of one member page's source, as messages; and whether its HTML was refused.
 
@@ -105,7 +127,7 @@ def source_problems(checker, allowed, label: str, markdown: str, meta: dict, off
     tokens = checker.tokens(markdown)
     located = checker.check(tokens)
     findings = privacy.scan(privacy.text_units(tokens), allowed)
-    meta_findings = privacy.scan(((None, text) for _, text in safety.front_matter_strings(meta)), allowed)
+    meta_findings = privacy.scan(privacy.meta_units(meta), allowed)
     front = safety.front_matter_problems(meta)
     if not (located or findings or meta_findings or front):
         return [], False

@@ -21,6 +21,7 @@ from pathlib import Path
 import fontpkg_noto_sans
 from PIL import Image, ImageDraw, ImageFont
 
+from kda.outputs.cachefile import write_atomic
 from kda.paths import CARDS_DIR
 
 WIDTH, HEIGHT = 1200, 630
@@ -59,10 +60,7 @@ def publish(card: Card, destination: Path, cache_dir: Path) -> bool:
     cached = cache_dir / f"{card.digest()}.png"
     drawn = not cached.exists()
     if drawn:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(".tmp")
-        partial.write_bytes(draw(card))
-        partial.replace(cached)  # never leave a half-written card in the cache
+        write_atomic(cached, draw(card))  # never a half-written card, even with two builds at once
     destination.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(cached, destination)
     return drawn

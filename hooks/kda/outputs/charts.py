@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from babel.numbers import format_decimal
 
+from kda.outputs.cachefile import write_atomic
 from kda.paths import CHARTS_DIR
 
 if TYPE_CHECKING:
@@ -136,10 +137,7 @@ def cached_render(spec, cache_dir: Path | None) -> Chart:
     if cached.is_file():
         return Chart(**json.loads(cached.read_text(encoding="utf-8")))
     chart = render(spec)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(".tmp")
-    partial.write_text(json.dumps(dataclasses.asdict(chart), ensure_ascii=False), encoding="utf-8")
-    partial.replace(cached)  # never a half-written chart in the cache
+    write_atomic(cached, json.dumps(dataclasses.asdict(chart), ensure_ascii=False))  # never a half-written chart
     return chart
 
 

@@ -17,6 +17,7 @@ from kda.model.data import MATERIALS_DIR
 from kda.model.gallery import Gallery, GalleryError, find_galleries, is_gallery_source
 from kda.outputs import downloads as download_labels
 from kda.outputs import photo as photo_files
+from kda.outputs.images import UNREADABLE_TEXT, UnreadableImage
 from kda.paths import NOTES_DIR
 
 
@@ -64,10 +65,11 @@ def _process(gallery: Gallery, cache: Path, outputs: dict[str, Path], problems: 
     for photo in gallery.photos:
         try:
             renditions = photo_files.process(photo.source, cache)
-        except photo_files.UNREADABLE:
-            problems.append(f"docs/{gallery.folder}/{photo.name}: berkas ini tidak dapat dibaca sebagai foto "
-                            "(rusak, terpotong saat diunggah, atau bukan foto meski berakhiran gambar). "
-                            "Unggah ulang fotonya dari kamera atau ponsel.")
+        except photo_files.UNREADABLE as error:
+            too_large = isinstance(error, UnreadableImage) and error.reason != UNREADABLE_TEXT
+            problems.append(f"docs/{gallery.folder}/{photo.name}: " + (error.reason if too_large else
+                            "berkas ini tidak dapat dibaca sebagai foto (rusak, terpotong saat diunggah, atau bukan "
+                            "foto meski berakhiran gambar). Unggah ulang fotonya dari kamera atau ponsel."))
             continue
         thumb, large = renditions[photo_files.THUMBNAIL.name], renditions[photo_files.LARGE.name]
         thumb_path = f"{gallery.folder}/{photo.stem}-{photo_files.THUMBNAIL.name}.jpg"

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
+from kda.outputs.cachefile import atomic_path, temporary_path
 from kda.paths import PDF_DIR
 from kda.settings import CHROMIUM_VARIABLE, Environment
 from kda.settings import NO_PDF_VARIABLE as SKIP_VARIABLE
@@ -121,23 +122,21 @@ def make_pdfs(jobs: list[PdfJob], site_dir: Path, cache_dir: Path, environment: 
 
 def _print(chromium: str, job: PdfJob, target: Path, epoch: int | None) -> None:
     html = job.html
-    printed = html.with_name(f".cetak-{html.name}")  # beside the page, so its stylesheets load from disk
-    printed.write_text(_with_public_links(html.read_text(encoding="utf-8"), job.public_url), encoding="utf-8")
-    with tempfile.TemporaryDirectory(prefix="kda-chromium-") as profile:
-        partial = target.with_suffix(".tmp")
+    # Beside the page, so its stylesheets load from disk; a name of its own and a cache file of its
+    # own (cachefile.py), so that two builds printing at once never share a file.
+    with (tempfile.TemporaryDirectory(prefix="kda-chromium-") as profile,
+          temporary_path(html.parent, f".cetak-{html.stem}-", ".html") as printed, atomic_path(target) as partial):
+        printed.write_text(_with_public_links(html.read_text(encoding="utf-8"), job.public_url), encoding="utf-8")
         command = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
                    f"--print-to-pdf={partial}", printed.resolve().as_uri()]
         try:
             result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
         except subprocess.TimeoutExpired:
             raise PdfError(f"Chromium tidak selesai mencetak {html.name} dalam {TIMEOUT_SECONDS} detik.") from None
-        finally:
-            printed.unlink()
         if result.returncode != 0 or not partial.is_file() or partial.stat().st_size == 0:
             detail = (result.stderr or "").strip().splitlines()[-1:] or ["(tanpa pesan)"]
             raise PdfError(f"Chromium gagal mencetak {html} menjadi PDF: {detail[0]}")
         _fix_dates(partial, epoch)
-        partial.replace(target)
 
 
 def _with_public_links(text: str, public_url: str) -> str:

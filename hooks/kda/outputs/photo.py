@@ -1,11 +1,12 @@
 """Resize and clean one photo with Pillow: a thumbnail and a large copy, metadata stripped.
 
 The photos of a child-protection group can reveal where children live: every output is a
-fresh image made from the pixels only, so EXIF (GPS, camera, date), XMP, IPTC and comments
-of the original are gone. The camera's orientation is applied to the pixels first, so the
-photo still stands the right way up without its EXIF. Results are cached under a folder
-outside docs/, keyed by the original's content and the settings, so a rebuild does no
-image work twice.
+fresh image made from the pixels only (`images.pixels_only`, shared with every other image of
+the site), so EXIF (GPS, camera, date), XMP, IPTC, colour profiles and comments of the original
+are gone. The camera's orientation is applied to the pixels first, so the photo still stands the
+right way up without its EXIF. A photo over `images.MAX_PIXELS` is refused before it is decoded.
+Results are cached under a folder outside docs/, keyed by the original's content and the
+settings, so a rebuild does no image work twice.
 """
 
 from __future__ import annotations
@@ -16,13 +17,16 @@ from pathlib import Path
 
 from PIL import ExifTags, Image, ImageOps
 
+from kda.outputs.cachefile import atomic_path
+from kda.outputs.images import UnreadableImage, open_checked, pixels_only, to_srgb
+
 # Bump when the processing changes, so cached results are made again.
-PROCESS_VERSION = "2"
+PROCESS_VERSION = "3"
 
 
-# What Pillow raises for a file that is not a readable photo (broken, truncated, not an image,
-# or so large it could be a decompression bomb).
-UNREADABLE = (OSError, SyntaxError, ValueError, Image.DecompressionBombError)
+# What is raised for a file that is not a readable photo (broken, truncated, not an image, or
+# too large to decode: `images.UnreadableImage` says which, in Indonesian).
+UNREADABLE = (UnreadableImage, OSError, SyntaxError, ValueError, Image.DecompressionBombError)
 
 
 @dataclass(frozen=True)
@@ -64,36 +68,24 @@ def process(source: Path, cache_dir: Path) -> dict[str, Rendition]:
     key = cache_key(source)
     targets = {size.name: cache_dir / f"{key}-{size.name}.jpg" for size in SIZES}
     if not all(path.is_file() for path in targets.values()):
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        with Image.open(source) as original:
-            # JPEG: decode at the smallest scale still at least the large size (much faster, same result).
-            original.draft("RGB", (LARGE.box, LARGE.box))
-            upright = ImageOps.exif_transpose(original)
-            pixels = _pixels_only(upright)
+        with open_checked(source.read_bytes()) as original:  # its size checked before decoding
+            try:
+                # JPEG: decode at the smallest scale still at least the large size (much faster, same result).
+                original.draft("RGB", (LARGE.box, LARGE.box))
+                upright = ImageOps.exif_transpose(original)
+                pixels = pixels_only(to_srgb(upright))
+            except Exception:  # Pillow raises many kinds of error on a malformed file
+                raise UnreadableImage() from None
         for size in SIZES:
             _save(pixels, size, targets[size.name])
     return {name: _rendition(path) for name, path in targets.items()}
 
 
-def _pixels_only(image: Image.Image) -> Image.Image:
-    """A new RGB image holding the pixels and nothing else (no EXIF, XMP, ICC or comments)."""
-    if image.mode in ("RGBA", "LA", "P"):
-        image = image.convert("RGBA")
-        background = Image.new("RGB", image.size, "white")
-        background.paste(image, mask=image.getchannel("A"))
-        image = background
-    rgb = image.convert("RGB")
-    clean = Image.new("RGB", rgb.size)
-    clean.paste(rgb)
-    return clean
-
-
 def _save(pixels: Image.Image, size: Size, target: Path) -> None:
     image = pixels.copy()
     image.thumbnail((size.box, size.box), Image.Resampling.LANCZOS)
-    partial = target.with_suffix(".tmp")
-    image.save(partial, "JPEG", quality=size.quality, optimize=True, progressive=True, exif=b"")
-    partial.replace(target)  # a build stopped halfway leaves no half-written file in the cache
+    with atomic_path(target) as partial:  # no half-written file, even with two builds at once
+        image.save(partial, "JPEG", quality=size.quality, optimize=True, progressive=True, exif=b"")
 
 
 def _rendition(path: Path) -> Rendition:

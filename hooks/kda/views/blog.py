@@ -26,6 +26,7 @@ from mkdocs.structure.nav import Navigation, Section
 
 from kda.checks.frontmatter import WRITER_DIRS, Article, Rules, check_pages
 from kda.model.data import SiteData
+from kda.outputs.cachefile import write_atomic
 from kda.paths import AUTHORS_INDEX, AVATAR_DIR
 
 BLOG_PLUGIN = "material/blog"
@@ -56,12 +57,8 @@ def _description(person) -> str:
 def configure_blog(config, data: SiteData, cache_dir: Path) -> None:
     """Write the authors file from the data (into the project's cache) and point the blog plugin at it."""
     path = cache_dir / AUTHORS_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        "# Generated from data/anggota.yml at each build: edit that file, not this one.\n"
-        + yaml.safe_dump(authors_document(data), allow_unicode=True, sort_keys=False),
-        encoding="utf-8",
-    )
+    write_atomic(path, "# Generated from data/anggota.yml at each build: edit that file, not this one.\n"
+                 + yaml.safe_dump(authors_document(data), allow_unicode=True, sort_keys=False))
     config.plugins[BLOG_PLUGIN].config.authors_file = str(path.resolve())
 
 
@@ -96,8 +93,7 @@ def profile_files(config, data: SiteData, articles, render_profile, cache_dir: P
         person = data.person(person_id)
         src_uri = profile_src_uri(config, person)
         source = folder / f"{person_id}.md"
-        source.parent.mkdir(parents=True, exist_ok=True)
-        source.write_text(render_profile(src_uri, person), encoding="utf-8")
+        write_atomic(source, render_profile(src_uri, person))  # another build may be reading it
         files.append(File.generated(config, src_uri, abs_src_path=str(source)))
     return files
 

@@ -28,6 +28,7 @@ from kda.outputs.calendar import in_calendar, meeting_file
 from kda.outputs.media import Media
 from kda.paths import ARTICLES_FEED, CALENDAR_FEED, QR_FILE
 from kda.views import writing
+from kda.views.lightbox import as_html_text
 from kda.views.missing import list_text, missing_facts, runs_text
 from kda.views.pages import PageMap
 from kda.views.scaffold import NewArticle, render_article, render_note
@@ -72,7 +73,8 @@ def make_environment(templates_dir: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(tanggal=tanggal, jam=jam, angka=angka, e=escape, daftar=list_text, rentang=runs_text)
+    env.filters.update(tanggal=tanggal, jam=jam, angka=angka, e=escape, daftar=list_text, rentang=runs_text,
+                       teks_html=as_html_text)
     env.globals.update(kalender=meeting_file, ada_di_kalender=in_calendar)
     return env
 

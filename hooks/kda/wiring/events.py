@@ -7,6 +7,7 @@ MkDocs keeps this module alive across rebuilds in `mkdocs serve`.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -14,9 +15,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from kda.checks import guard
+from kda.checks import guard, limits
 from kda.checks import page_assets as own_assets
-from kda.checks.frontmatter import FrontMatterError
+from kda.checks.frontmatter import EXCERPT_SEPARATOR, FrontMatterError, is_article
 from kda.model.data import Agenda, DataError, SiteData, load_site_data
 from kda.model.gallery import GalleryError
 from kda.model.glossary import load_glossary
@@ -24,11 +25,13 @@ from kda.model.journal import Journal
 from kda.outputs import media, pdf
 from kda.outputs.cards import publish_all
 from kda.outputs.charts import build_charts
-from kda.outputs.images import UnreadableImage, is_content_image, optimise
+from kda.outputs.images import UnreadableImage, clean_copy, is_content_image
 from kda.paths import CARDS_CACHE_DIR, CHARTS_DIR, IMAGES_CACHE_DIR, TEMPLATES_DIR
+from kda.problems import listed
 from kda.settings import Settings, SettingsError
 from kda.views import assets as page_assets
 from kda.views import responses as reader_responses
+from kda.views.attachments import hold_back_attachments
 from kda.views.blog import (
     authors_index_file,
     avatar_files,
@@ -40,6 +43,7 @@ from kda.views.blog import (
     profile_files,
 )
 from kda.views.feedlink import feed_links_without_sitemap_fetch
+from kda.views.lightbox import LightboxError, without_short_descriptions
 from kda.views.pages import PageError, PageMap, map_pages
 from kda.views.preview import page_preview
 from kda.views.redirects import know_generated_pages, rewrite_redirect_pages
@@ -60,7 +64,6 @@ class BuildState:
     responses: reader_responses.ResponseSettings
     renderer: Renderer | None = None
     cards: dict = field(default_factory=dict)  # path in the site -> preview card, filled per page
-    images: tuple = ()  # (source, destination) of each content image, optimised after the build
     pdf_jobs: tuple[pdf.PdfJob, ...] = ()
     settings: Settings | None = None  # mkdocs.yml and the environment, read once
     glossary: tuple = ()  # glossary.Istilah of data/istilah.yml
@@ -95,8 +98,15 @@ def on_pre_build(config):
     guard.configure(config)  # content safety: sandboxed macros, checks of member pages (kda.checks.guard)
 
 
+@event_priority(100)  # before any plugin or check reads a page (the blog reads every post in its on_files)
+def _on_files_first(files, config):
+    _check_limits(files, config)
+    return files
+
+
 def _on_files(files, config):
     guard.check_sources(files, config)
+    guard.check_names(files, config)
     state: BuildState = config[STATE]
     page_map, articles = _match_pages_to_data(files, config, state.data)
     build_media = _prepare_media(config, page_map)
@@ -104,11 +114,13 @@ def _on_files(files, config):
     guard.check_files(files, config)  # after the gallery's originals and galeri.yml are taken out
     pdf_jobs = pdf.register(files, config) if state.settings.environment.pdf else ()
     today = build_date(state.data, state.settings)
+    hold_back_attachments(files, articles, today)  # before the posts themselves leave the files
     articles = hold_back_unpublished(files, articles, today)
+    _clean_images(files, config)
     renderer = replace(_make_renderer(files, config, state.data, today, page_map, articles, build_media, pdf_jobs),
                        glossary=state.glossary)
     _add_pages(files, config, renderer)
-    config[STATE] = replace(state, renderer=renderer, images=_images(files, config), pdf_jobs=pdf_jobs)
+    config[STATE] = replace(state, renderer=renderer, pdf_jobs=pdf_jobs)
     _add_generated(files, config)
     return files
 
@@ -177,7 +189,7 @@ def _on_files_after_blog(files, config):
     return files
 
 
-on_files = CombinedEvent(_on_files, _on_files_after_blog)
+on_files = CombinedEvent(_on_files_first, _on_files, _on_files_after_blog)
 
 
 @event_priority(-60)  # after the blog plugin's (-50), which adds every author's profile
@@ -235,6 +247,10 @@ def on_env(env, config, files):
 
 
 def on_post_page(output, page, config):
+    try:
+        output = without_short_descriptions(output)  # captions stay text in the lightbox on phones too
+    except LightboxError as error:
+        raise PluginError(str(error)) from None
     return feed_links_without_sitemap_fetch(output)
 
 
@@ -242,7 +258,6 @@ def on_post_build(config):
     state: BuildState = config[STATE]
     rewrite_redirect_pages(config, state.renderer.env)
     publish_all(state.cards, Path(config.site_dir), state.settings.cache(CARDS_CACHE_DIR))
-    _optimise_images(config)
     try:
         pdf.make_pdfs(list(state.pdf_jobs), Path(config.site_dir), state.settings.cache_dir / "pdf", state.settings.environment)
     except pdf.PdfError as error:
@@ -267,26 +282,43 @@ def _load_data(root: Path, docs_dir: Path) -> tuple[SiteData, tuple]:
     return data, glossary
 
 
-def _images(files, config) -> tuple:
-    """The writers' images under docs/ (not the theme's), to resize and compress."""
-    docs = str(Path(config.docs_dir).resolve())
-    return tuple((f.abs_src_path, f.abs_dest_path) for f in files.media_files()
-                 if is_content_image(f.src_uri) and f.abs_src_path and str(Path(f.abs_src_path).resolve()).startswith(docs))
+def _check_limits(files, config) -> None:
+    """Every page, published now or later, within the limits that keep the build bounded (limits.py):
+    refused here, before MkDocs, the blog or any check reads its front matter or converts it."""
+    label = Path(os.path.relpath(config.docs_dir, config[STATE].settings.root)).as_posix()
+    icons = [Path(folder) / ".icons" for folder in config.theme.dirs]
+    problems = []
+    for file in files.documentation_pages(inclusion=lambda level: True):
+        if file.generated_by or not file.abs_src_path or any(part.startswith(".") for part in Path(file.src_uri).parts):
+            continue
+        separator = EXCERPT_SEPARATOR if is_article(file.src_uri) else None
+        problems += limits.page_problems(f"{label}/{file.src_uri}", Path(file.abs_src_path).read_bytes(), icons, separator)
+    if problems:
+        raise PluginError(listed("Halaman ini tidak dapat dibangun dengan aman; perbaiki dulu:", problems))
 
 
-def _optimise_images(config) -> None:
-    """Resize and compress the writers' images in the built site; warn (fails --strict) on each broken one."""
+def _clean_images(files, config) -> None:
+    """Every image of docs/ that will be published is replaced by its copy re-encoded from the pixels,
+    without metadata (images.py): the site never copies an uploaded image as it is. Done here, before
+    the blog plugin moves the posts' files to their addresses, so whatever path it gives them, the
+    clean copy is what is published there. A file that cannot be cleaned stops the build."""
+    docs = Path(config.docs_dir).resolve()
     settings: Settings = config[STATE].settings
-    root = settings.root
-    for source, destination in config[STATE].images:
+    label = Path(os.path.relpath(config.docs_dir, settings.root)).as_posix()
+    problems = []
+    for file in list(files.media_files()):
+        if (not is_content_image(file.src_uri) or file.generated_by or not file.abs_src_path
+                or file.inclusion.is_excluded() or not Path(file.abs_src_path).resolve().is_relative_to(docs)):
+            continue
         try:
-            optimise(Path(source), Path(destination), settings.cache(IMAGES_CACHE_DIR))
-        except UnreadableImage:
-            label = Path(source).resolve().relative_to(root.resolve()).as_posix()
-            log.warning(
-                f"{label}: berkas ini bukan gambar yang dapat dibaca (rusak, atau isinya bukan JPEG/PNG/WebP "
-                "seperti akhiran namanya). Simpan ulang gambarnya dari aplikasi foto, atau ganti dengan berkas yang benar."
-            )
+            cached = clean_copy(Path(file.abs_src_path), settings.cache(IMAGES_CACHE_DIR))
+        except UnreadableImage as error:
+            problems.append(f"{label}/{file.src_uri}: {error.reason}")
+            continue
+        files.remove(file)
+        files.append(File.generated(config, file.src_uri, abs_src_path=str(cached), inclusion=file.inclusion))
+    if problems:
+        raise PluginError(listed("Gambar belum boleh terbit:", problems))
 
 
 def _add_generated(files, config) -> None:
