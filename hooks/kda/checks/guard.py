@@ -33,11 +33,12 @@ class SafetyState:
     refused_pages: set[str] = field(default_factory=set)
 
 
-def configure(config) -> None:
-    """on_pre_build: lock the macros plugin down, check the config, load the allow-list."""
-    macros = config.plugins["macros"]
-    sandbox.sandbox_macros(macros)
-    sandbox.restrict_rendering(macros)
+def configure(config, macros: dict, values: dict) -> None:
+    """on_pre_build: seal the macros plugin, check the config, load the allow-list.
+
+    `macros` are what maintainer pages may call (name -> function of the page's path and its
+    arguments), `values` the plain values they may read (sandbox.py)."""
+    sandbox.seal(config.plugins["macros"], macros, values, lambda page, line, problem: _macro_problem(config, page, line, problem))
     root = Path(config.config_file_path).parent
     problems = snippets_problems(config, root)
     try:
@@ -144,12 +145,20 @@ def check_rendered(html: str, page, config) -> str:
     return html
 
 
+def _macro_problem(config, page: str, line: int | None, problem: str) -> None:
+    """A maintainer page whose Jinja failed: reported with the others, its line counted in the file."""
+    state: SafetyState = config[STATE]
+    source = (Path(config.docs_dir) / page).read_text(encoding="utf-8-sig") if (Path(config.docs_dir) / page).is_file() else ""
+    offset = lines_before(source, get_data(source)[0]) if line else 0
+    state.problems.append(f"{_where(f'{state.docs_label}/{page}', line, offset)}: {problem}")
+
+
 def report(config) -> None:
     """on_env: fail once, with every problem of every page, before anything is written."""
     problems = config[STATE].problems
     if problems:
         raise PluginError(
-            "Halaman anggota atau data memuat isi yang tidak boleh diterbitkan (penjelasan: docs/kerahasiaan.md):\n"
+            "Halaman atau data memuat isi yang tidak boleh diterbitkan (penjelasan: docs/kerahasiaan.md):\n"
             + "\n".join(f"  - {p}" for p in problems)
         )
 

@@ -81,14 +81,13 @@ def on_config(config):
         raise PluginError(_listed("Pengaturan tanggapan pembaca tidak sah:", error.problems)) from None
     config[STATE] = BuildState(data, responses)
     configure_blog(config, data, root)
-    config.plugins["macros"].register_macros(_macros(config))
     return config
 
 
 def on_pre_build(config):
     # After every plugin's on_config (ours runs first, for the blog): the macros plugin's
     # Jinja environment exists only now.
-    guard.configure(config)  # content safety: sandboxed macros, checks of member pages (guard.py)
+    guard.configure(config, _macros(config), _page_values(config))  # content safety: sealed macros, checks of pages (guard.py)
 
 
 def _on_files(files, config):
@@ -292,14 +291,19 @@ def _listed(head: str, problems: list[str]) -> str:
     return "\n".join([head] + [f"  - {p}" for p in problems])
 
 
+def _page_values(config) -> dict[str, dict[str, str]]:
+    """The plain values maintainer pages may read: `situs.repo_url` and the site's other addresses."""
+    return {"situs": {name: str(config[name] or "") for name in ("site_name", "site_url", "repo_url", "repo_name", "edit_uri")}}
+
+
 def _macros(config) -> dict:
-    """The macros maintainer pages may call; each renders a template for the current page."""
-    macros_plugin = config.plugins["macros"]
+    """The macros maintainer pages may call; each renders a template for the page it is called from.
+    The pages never see these functions (kda.checks.sandbox hands them stand-ins)."""
 
     def view(method: str):
-        def macro(*args, **kwargs) -> str:
+        def macro(page: str, *args, **kwargs) -> str:
             renderer: Renderer = config[STATE].renderer
-            return getattr(renderer, method)(macros_plugin.page.file.src_uri, *args, **kwargs)
+            return getattr(renderer, method)(page, *args, **kwargs)
 
         macro.__name__ = method
         return macro
