@@ -16,6 +16,7 @@ with the kinds of file it reads.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from kda.checks import (
 )
 from kda.checks.frontmatter import FrontMatterError, Rules, categories_in_config, check_pages
 from kda.checks.safety import SourceChecker
+from kda.checks.symlinks import symlink_problems
 from kda.model.data import DataError, SiteData, load_site_data
 from kda.views.pages import PageError, map_pages
 
@@ -203,11 +205,24 @@ def report(shown: list[str], hidden: int) -> str:
     return "\n".join(lines)
 
 
+def every_file(root: Path) -> list[str]:
+    """Every file and link under data/ and docs/ (linked folders are listed, not entered)."""
+    found = []
+    for folder in ("data", DOCS):
+        for directory, subfolders, files in os.walk(root / folder):
+            found += [(Path(directory) / name).relative_to(root).as_posix() for name in subfolders + files
+                      if name in files or (Path(directory) / name).is_symlink()]
+    return sorted(found)
+
+
 def main(argv: list[str], root: Path = ROOT) -> int:
+    links = symlink_problems(root)  # first, before any file is read: a link's target is no file of ours
+    if links:
+        print(report(links, 0))
+        return 1
     project = Project.load(root)
     if argv == ["--semua"]:
-        changed = [f"data/{p.name}" for p in sorted((root / "data").glob("*.y*ml"))]
-        changed += [f"{DOCS}/{p}" for p in project.pages()]
+        changed = every_file(root)
     else:
         changed = [Path(a).as_posix() for a in argv]
     problems = run_checks(project, changed)

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from kda.checks import guard
 from kda.checks.frontmatter import FrontMatterError
+from kda.checks.symlinks import symlink_problems
 from kda.model.data import Agenda, DataError, SiteData, load_site_data
 from kda.model.gallery import GalleryError
 from kda.model.journal import Journal
@@ -69,6 +70,9 @@ class BuildState:
 def on_config(config):
     root = Path(config.config_file_path).parent
     docs_dir = Path(config.docs_dir)
+    links = symlink_problems(root, (os.path.relpath(docs_dir, root), "data", ".cache"))
+    if links:  # before anything under them is read (a linked data file would reach the messages)
+        raise PluginError(_listed("Tautan simbolik (symlink) tidak boleh ada di proyek:", links))
     try:
         data = load_site_data(root / "data", docs_dir, label_root=root)
     except DataError as error:
