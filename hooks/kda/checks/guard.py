@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
 from kda.checks import policy, privacy, safety, sandbox
+from kda.checks.frontmatter import FrontMatterError
 
 STATE = "kda_safety"
 SNIPPETS = "pymdownx.snippets"
@@ -31,6 +32,7 @@ class SafetyState:
     docs_label: str
     problems: list[str] = field(default_factory=list)
     refused_pages: set[str] = field(default_factory=set)
+    front_matter: list[str] = field(default_factory=list)  # pages left out of the build for their front matter
 
 
 def configure(config, macros: dict, values: dict) -> None:
@@ -153,14 +155,20 @@ def _macro_problem(config, page: str, line: int | None, problem: str) -> None:
     state.problems.append(f"{_where(f'{state.docs_label}/{page}', line, offset)}: {problem}")
 
 
+def front_matter_refused(config, problems: list[str]) -> None:
+    """on_files: front matter problems, reported with the others by `report`."""
+    config[STATE].front_matter.extend(problems)
+
+
 def report(config) -> None:
     """on_env: fail once, with every problem of every page, before anything is written."""
-    problems = config[STATE].problems
-    if problems:
-        raise PluginError(
-            "Halaman atau data memuat isi yang tidak boleh diterbitkan (penjelasan: docs/kerahasiaan.md):\n"
-            + "\n".join(f"  - {p}" for p in problems)
-        )
+    state: SafetyState = config[STATE]
+    sections = [str(FrontMatterError(state.front_matter))] if state.front_matter else []
+    if state.problems:
+        sections.append("Halaman atau data memuat isi yang tidak boleh diterbitkan (penjelasan: docs/kerahasiaan.md):\n"
+                        + "\n".join(f"  - {p}" for p in state.problems))
+    if sections:
+        raise PluginError("\n".join(sections))
 
 
 def snippets_problems(config, root: Path) -> list[str]:

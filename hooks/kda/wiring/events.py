@@ -14,9 +14,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils.meta import get_data
 
 from kda.checks import guard
-from kda.checks.frontmatter import FrontMatterError
+from kda.checks.frontmatter import FrontMatterError, is_article
 from kda.checks.symlinks import symlink_problems
 from kda.model.data import Agenda, DataError, SiteData, load_site_data
 from kda.model.gallery import GalleryError
@@ -112,18 +113,26 @@ def _on_files(files, config):
 
 
 def _match_pages_to_data(files, config, data: SiteData) -> tuple[PageMap, list]:
-    """Notes and materials matched to the data, articles' front matter checked: every problem at once."""
-    problems = []
+    """Notes and materials matched to the data, every page's front matter checked: every problem at once.
+
+    A mismatch with the data stops the build here (with the front matter's problems). Otherwise the
+    front matter's problems join the report of on_env, with every other page's problems, and no
+    plugin meets the invalid front matter (where some fail in English): an invalid article leaves
+    the build, any other page is rendered without its front matter (its body is still checked)."""
+    articles, front = check_writers_pages(files, config, data)
+    front_problems = [problem for found in front.values() for problem in found]
     try:
         page_map = map_pages([f.src_uri for f in files.documentation_pages()], data)
     except PageError as error:
-        problems.append("Halaman tidak cocok dengan data:\n" + "\n".join(f"  - {p}" for p in error.problems))
-    try:
-        articles = check_writers_pages(files, config, data)
-    except FrontMatterError as error:
-        problems.append(str(error))
-    if problems:
-        raise PluginError("\n".join(problems))
+        problems = ["Halaman tidak cocok dengan data:\n" + "\n".join(f"  - {p}" for p in error.problems)]
+        raise PluginError("\n".join(problems + ([str(FrontMatterError(front_problems))] if front_problems else []))) from None
+    for src_uri in front:
+        file = files.get_file_from_path(src_uri)
+        if is_article(src_uri):
+            file.inclusion = InclusionLevel.EXCLUDED
+        else:
+            file.content_string = get_data(file.content_string)[0]
+    guard.front_matter_refused(config, front_problems)
     return page_map, articles
 
 
