@@ -26,7 +26,7 @@ from kda.checks import (
     guard,
     privacy,
 )
-from kda.checks.frontmatter import FrontMatterError, Rules, categories_in_config, check_pages
+from kda.checks.frontmatter import FrontMatterError, Rules, categories_in_config, check_pages, is_article
 from kda.checks.safety import SourceChecker
 from kda.checks.symlinks import symlink_problems
 from kda.model.data import DataError, SiteData, load_site_data
@@ -117,7 +117,7 @@ def check_safety(project: Project, changed: list[str]) -> list[str]:
         source = project.text(path)
         markdown, meta = get_data(source)
         problems += guard.source_problems(checker, allowed, path, markdown, meta,
-                                          lambda: guard.lines_before(source, markdown))[0]
+                                          lambda: guard.lines_before(source, markdown), article=is_article(page))[0]
     return problems
 
 

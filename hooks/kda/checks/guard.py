@@ -18,8 +18,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
-from kda.checks import policy, privacy, safety, sandbox
-from kda.checks.frontmatter import FrontMatterError
+from kda.checks import frontmatter, policy, privacy, published, safety, sandbox
+from kda.checks.frontmatter import FrontMatterError, is_article
 
 STATE = "kda_safety"
 SNIPPETS = "pymdownx.snippets"
@@ -33,6 +33,8 @@ class SafetyState:
     problems: list[str] = field(default_factory=list)
     refused_pages: set[str] = field(default_factory=set)
     front_matter: list[str] = field(default_factory=list)  # pages left out of the build for their front matter
+    scripts: published.Scripts | None = None  # the scripts a written page may have
+    published: list[str] = field(default_factory=list)  # problems of the pages as written (on_post_page)
 
 
 def configure(config, macros: dict, values: dict) -> None:
@@ -51,7 +53,8 @@ def configure(config, macros: dict, values: dict) -> None:
         raise PluginError("Konfigurasi keamanan isi tidak sah:\n" + "\n".join(f"  - {p}" for p in problems))
     docs_label = Path(os.path.relpath(config.docs_dir, root)).as_posix()  # not resolved: docs/ may be a symlink
     config[STATE] = SafetyState(safety.SourceChecker(), allowed, docs_label,
-                                problems=privacy.data_findings(root / "data", root, allowed))
+                                problems=privacy.data_findings(root / "data", root, allowed),
+                                scripts=published.site_scripts(config))
 
 
 def check_files(files, config) -> None:
@@ -88,20 +91,27 @@ def check_sources(files, config) -> None:
         source = file.content_string
         markdown, meta = get_data(source)
         label = f"{state.docs_label}/{file.src_uri}"
-        problems, refused = source_problems(
-            state.checker, state.allowed, label, markdown, meta, lambda: lines_before(source, markdown))
+        problems, refused = source_problems(state.checker, state.allowed, label, markdown, meta,
+                                            lambda: lines_before(source, markdown), article=is_article(file.src_uri))
         state.problems += problems
         if refused:
             state.refused_pages.add(file.src_uri)
 
 
-def source_problems(checker, allowed, label: str, markdown: str, meta: dict, offset) -> tuple[list[str], bool]:
+def source_problems(checker, allowed, label: str, markdown: str, meta: dict, offset,
+                    article: bool = False) -> tuple[list[str], bool]:
     """Every problem of one member page's source, as messages; and whether its HTML was refused.
 
     `offset()` gives the number of file lines before `markdown` (front matter): called only
-    when there is something to report. Also used by scripts/periksa.py (no build needed)."""
+    when there is something to report. An article is also checked as the blog's list pages and
+    the feed show it. Also used by scripts/periksa.py (no build needed)."""
     tokens = checker.tokens(markdown)
     located = checker.check(tokens)
+    if article:
+        located += safety.excerpt_problems(tokens, markdown)
+        located += [(None, f"(pada umpan RSS, yang membuat ulang pembuka tulisan tanpa ekstensi situs; tulis "
+                           f"description: di kepala tulisan atau ubah pembukanya) {problem}")
+                    for _, problem in safety.feed_problems(markdown, meta)]
     findings = privacy.scan(privacy.text_units(tokens), allowed)
     meta_findings = privacy.scan(((None, text) for _, text in safety.front_matter_strings(meta)), allowed)
     front = safety.front_matter_problems(meta)
@@ -137,6 +147,9 @@ def check_rendered(html: str, page, config) -> str:
     title = None if "title" in page.meta else safety.title_problem(page.title)
     if title:
         problems.append(("# ", title))
+    cut = safety.excerpt_cut_problem(html) if is_article(page.file.src_uri) else None
+    if cut:
+        problems.append((frontmatter.EXCERPT_SEPARATOR, cut))
     if problems:
         label = f"{state.docs_label}/{page.file.src_uri}"
         lines = _source_lines(page)
@@ -153,6 +166,27 @@ def _macro_problem(config, page: str, line: int | None, problem: str) -> None:
     source = (Path(config.docs_dir) / page).read_text(encoding="utf-8-sig") if (Path(config.docs_dir) / page).is_file() else ""
     offset = lines_before(source, get_data(source)[0]) if line else 0
     state.problems.append(f"{_where(f'{state.docs_label}/{page}', line, offset)}: {problem}")
+
+
+def check_output(output: str, page, config) -> None:
+    """on_post_page: the page as the reader gets it (theme, list pages, pages made from the data)."""
+    state: SafetyState = config[STATE]
+    where = page.file.src_uri if not page.file.generated_by else page.file.dest_uri
+    state.published += [f"{where} (halaman terbitan {page.file.dest_uri}): {problem}"
+                        for problem in published.page_problems(output, page.file.dest_uri, state.scripts)]
+
+
+def check_published(config, feeds: list[Path]) -> None:
+    """on_post_build, before anything more is made from the pages (PDFs): the pages as written and
+    the feeds; fail once with every problem."""
+    state: SafetyState = config[STATE]
+    problems = list(state.published)
+    for feed in feeds:
+        if feed.is_file():
+            problems += [f"{feed.name}, {problem}" for problem in published.feed_problems(feed.read_bytes())]
+    if problems:
+        raise PluginError("Halaman yang akan terbit memuat isi yang tidak boleh diterbitkan (penjelasan: "
+                          "docs/kerahasiaan.md); situs tidak diterbitkan:\n" + "\n".join(f"  - {p}" for p in problems))
 
 
 def front_matter_refused(config, problems: list[str]) -> None:

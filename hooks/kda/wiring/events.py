@@ -228,10 +228,14 @@ def on_env(env, config, files):
 
 
 def on_post_page(output, page, config):
-    return feed_links_without_sitemap_fetch(output)
+    output = feed_links_without_sitemap_fetch(output)
+    guard.check_output(output, page, config)  # every page as written: list pages, theme, data (published.py)
+    return output
 
 
+@event_priority(-100)  # after the RSS plugin has written its feeds
 def on_post_build(config):
+    guard.check_published(config, _feeds(config))
     state: BuildState = config[STATE]
     rewrite_redirect_pages(config, state.renderer.env)
     publish_all(state.cards, Path(config.site_dir), _root(config) / CACHE_DIR)
@@ -243,6 +247,13 @@ def on_post_build(config):
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+def _feeds(config) -> list[Path]:
+    """The feeds the RSS plugin wrote (mkdocs.yml: rss)."""
+    rss = config.plugins.get("rss")
+    names = rss.config.feeds_filenames if rss else {}
+    return [Path(config.site_dir) / names[kind] for kind in ("rss_created", "rss_updated") if kind in names]
+
 
 def _root(config) -> Path:
     return Path(config.config_file_path).parent
