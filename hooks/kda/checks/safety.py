@@ -30,6 +30,7 @@ Every function returns Indonesian problems as (line or None, text); `guard.py` n
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from html.parser import HTMLParser
@@ -290,9 +291,14 @@ def front_matter_problems(meta: dict) -> list[str]:
     return problems
 
 
+_TAG_LIKE = re.compile(r"<[A-Za-z/!?]")
+
+
 def title_problem(title: str | None) -> str | None:
-    """A title taken from the page's first `# heading`: the theme writes it unescaped too."""
-    if title and _MARKUP.search(title):
+    """A title taken from the page's first `# heading`: the theme writes it unescaped, in `<title>`
+    after `striptags` (which decodes character references): what must not be there is a tag once
+    decoded. A reference to a harmless character (`&amp;`, `&quot;`, `&#95;` from a data value) is fine."""
+    if title and _TAG_LIKE.search(html.unescape(title)):
         return (f'judul halaman (dari judul "# ..." pertama) harus teks biasa; tertulis "{title[:80]}". '
                 "Hapus tanda < > dan kode &...; (juga di dalam `kode`) dari judul itu.")
     return None

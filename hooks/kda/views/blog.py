@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
 
 import material
@@ -36,11 +37,12 @@ AUTHORS_INDEX = "penulis.md"  # inside the blog folder; in mkdocs.yml's nav
 
 
 def authors_document(data: SiteData) -> dict:
-    """data/anggota.yml in the format of Material's blog authors file."""
+    """data/anggota.yml in the format of Material's blog authors file. The theme writes a name and
+    a description unescaped (the avatar's `alt="..."`, the post's sidebar): they go in as HTML text."""
     return {"authors": {
         person.id: {
-            "name": person.nama,
-            "description": _description(person),
+            "name": html.escape(person.nama),
+            "description": html.escape(_description(person)),
             "avatar": f"{AVATAR_DIR}/{person.jenis}.svg",
             "slug": person.id,
         }

@@ -40,7 +40,7 @@ from kda.views.blog import (
 )
 from kda.views.feedlink import feed_links_without_sitemap_fetch
 from kda.views.pages import PageError, PageMap, map_pages
-from kda.views.preview import page_preview
+from kda.views.preview import page_preview, plain_title
 from kda.views.redirects import know_generated_pages, rewrite_redirect_pages
 from kda.views.render import Renderer, make_environment
 from kda.views.schedule import plan_schedule
@@ -211,14 +211,14 @@ def on_page_content(html, page, config, files):
     if nomor is not None:  # after the check: the lightbox's data-* attributes are ours, never a member's
         html += renderer.gallery(page.file.src_uri, page.url)
     meeting = renderer.data.meeting(nomor) if nomor is not None else None
-    return html + share_block(renderer.env, page.title, page.canonical_url, meeting)
+    return html + share_block(renderer.env, plain_title(page), page.canonical_url, meeting)
 
 
 def on_page_context(context, page, config, nav):
     state: BuildState = config[STATE]
     context["kda_meta"] = page_preview(page, config, state.renderer, state.cards)
     context["kda_tanggapan"] = reader_responses.view(
-        state.responses, page.meta, page.file.src_uri, page.title or config.site_name, page.canonical_url or page.url)
+        state.responses, page.meta, page.file.src_uri, plain_title(page) or config.site_name, page.canonical_url or page.url)
     return context
 
 
