@@ -44,7 +44,7 @@ REFUSED = {
                              ["materi masalah-anak, judul: harus teks biasa"]),
     "berkas-markdown": ("data/materi.yml", "\n  ringkasan: Materi 1 pertemuan pendahuluan",
                         "\n  berkas: 'x.pdf){: onclick=alert(1) }'\n  ringkasan: Materi 1 pertemuan pendahuluan",
-                        ["materi masalah-anak, berkas: harus nama berkas dari huruf, angka"]),
+                        ["materi masalah-anak, berkas: tulis nama berkas saja, tanpa folder dan tanpa spasi"]),
     "zona-link": ("data/kelompok.yml", "singkatan_zona: WIB\n", "singkatan_zona: '[WIB](javascript:alert(1))'\n",
                   ["singkatan_zona: harus singkatan zona waktu"]),
     "ringkasan-tag": ("data/pokok_bahasan.yml", "  ringkasan: Apa itu diskusi aktif",

@@ -117,3 +117,21 @@ def test_the_refused_build_publishes_nothing_and_shows_no_traceback(refused):
     assert "Traceback" not in output
     assert "Kepala (front matter) halaman tidak sah" in output
     assert not (project / "site" / "index.html").exists()
+
+
+def test_the_local_check_refuses_the_same_keys_on_every_kind_of_page(tmp_path, capsys):
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import periksa
+
+    project = copy_project(tmp_path / "project")
+    for page, change, _, _ in (CASES["guide-redirect"], CASES["macro-page-redirect"]):
+        path = project / "docs" / page
+        path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    assert periksa.main(["docs/kerahasiaan.md", "docs/tor.md"], root=project) == 1
+    output = capsys.readouterr().out
+    assert "  - docs/kerahasiaan.md, baris 2: 'template' bukan nama kolom yang dikenal." in output
+    assert "  - docs/tor.md, baris 3: 'location' bukan nama kolom yang dikenal." in output

@@ -106,8 +106,8 @@ def _matching(pattern: str, expected: str):
 
 # A material's file: its name goes into a Markdown link and a URL as it is.
 FileName = Annotated[str, _matching(r"[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\.[A-Za-z0-9]+",
-                                    "harus nama berkas dari huruf, angka, tanda minus (-), garis bawah (_) dan titik, "
-                                    "tanpa spasi, diakhiri jenisnya (ganti nama berkasnya)")]
+                                    "tulis nama berkas saja, tanpa folder dan tanpa spasi: huruf, angka, tanda minus (-), "
+                                    "garis bawah (_) dan titik, diakhiri jenisnya (ganti nama berkasnya bila perlu)")]
 ZoneAbbreviation = Annotated[str, _matching(r"[A-Z]{2,5}", "harus singkatan zona waktu dengan 2-5 huruf besar")]
 
 
