@@ -233,8 +233,9 @@ def on_post_page(output, page, config):
     return output
 
 
-@event_priority(-100)  # after the RSS plugin has written its feeds
 def on_post_build(config):
+    # Plugins' events run before hooks' at equal priority: the RSS plugin has written its feeds
+    # (and the redirects plugin its pages); search_hooks (Pagefind) indexes after this.
     guard.check_published(config, _feeds(config))
     state: BuildState = config[STATE]
     rewrite_redirect_pages(config, state.renderer.env)
