@@ -171,8 +171,8 @@ def _macro_problem(config, page: str, line: int | None, problem: str) -> None:
 def check_output(output: str, page, config) -> None:
     """on_post_page: the page as the reader gets it (theme, list pages, pages made from the data)."""
     state: SafetyState = config[STATE]
-    where = page.file.src_uri if not page.file.generated_by else page.file.dest_uri
-    state.published += [f"{where} (halaman terbitan {page.file.dest_uri}): {problem}"
+    where = f"{state.docs_label}/{page.file.src_uri}, " if not page.file.generated_by and page.file.abs_src_path else ""
+    state.published += [f"{where}halaman terbitan {page.file.dest_uri}: {problem}"
                         for problem in published.page_problems(output, page.file.dest_uri, state.scripts)]
 
 
