@@ -11,6 +11,7 @@ import markdown
 
 from kda.checks import (
     privacy,
+    published,
     safety,
 )
 
@@ -52,5 +53,26 @@ def main() -> None:
           f"conversion {timed(lambda: md.reset().convert(article), repeat=5):.1f} ms")
 
 
+def final_check() -> None:
+    """The check of every written page (kda.checks.published), on the site's own pages framed as the
+    theme frames them, and on a synthetic worst case: a list page with 200 excerpts."""
+    from mkdocs.config import load_config
+
+    scripts = published.site_scripts(load_config(str(ROOT / "mkdocs.yml")))
+    md = markdown.Markdown(extensions=EXTENSIONS)
+    frame = ('<!doctype html><html><head><link rel="stylesheet" href="../assets/main.css"></head><body>'
+             '<main class="md-main"><article class="md-content__inner">{}</article></main>'
+             '<script src="../assets/javascripts/bundle.js"></script></body></html>')
+    pages = [frame.format(md.reset().convert(p.read_text(encoding="utf-8"))) for p in sorted((ROOT / "docs").rglob("*.md"))]
+    each = [timed(published.page_problems, page, "x/index.html", scripts) for page in pages]
+    print(f"final check of {len(pages)} written pages: {sum(each):.1f} ms in all, at most {max(each):.1f} ms for one")
+    post = md.reset().convert((ROOT / "docs" / "tor.md").read_text(encoding="utf-8"))
+    excerpt = f'<article class="md-post--excerpt"><div class="md-post__content">{post}</div></article>'
+    big = frame.format(excerpt * 200)
+    print(f"list page of 200 excerpts ({len(big) // 1024} KiB): final check {timed(published.page_problems, big, 'x/index.html', scripts, repeat=2):.0f} ms, "
+          f"excerpt cut check per post {timed(safety.excerpt_cut_problem, post + '<!-- more -->'):.2f} ms")
+
+
 if __name__ == "__main__":
     main()
+    final_check()

@@ -16,6 +16,7 @@ with the kinds of file it reads.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ from kda.checks import (
 )
 from kda.checks.frontmatter import EXCERPT_SEPARATOR, FrontMatterError, Rules, check_pages, is_article
 from kda.checks.safety import SourceChecker
+from kda.checks.symlinks import symlink_problems
 from kda.model.data import DataError, SiteData, load_site_data
 from kda.model.glossary import load_glossary
 from kda.problems import listed
@@ -164,7 +166,7 @@ def check_safety(project: Project, changed: list[str]) -> list[str]:
         source = project.text(path)
         markdown, meta = get_data(source)
         problems += guard.source_problems(checker, allowed, path, markdown, meta,
-                                          lambda: guard.lines_before(source, markdown))[0]
+                                          lambda: guard.lines_before(source, markdown), article=is_article(page))[0]
     return problems
 
 
@@ -293,7 +295,21 @@ def report(shown: list[str], hidden: int) -> str:
     return "\n".join(lines)
 
 
+def every_file(root: Path) -> list[str]:
+    """Every file and link under data/ and docs/ (linked folders are listed, not entered)."""
+    found = []
+    for folder in ("data", DOCS):
+        for directory, subfolders, files in os.walk(root / folder):
+            found += [(Path(directory) / name).relative_to(root).as_posix() for name in subfolders + files
+                      if name in files or (Path(directory) / name).is_symlink()]
+    return sorted(found)
+
+
 def main(argv: list[str], root: Path = ROOT) -> int:
+    links = symlink_problems(root)  # first, before any file is read: a link's target is no file of ours
+    if links:
+        print(report(links, 0))
+        return 1
     project = Project.load(root)
     if argv == ["--semua"]:
         changed = [f"data/{p.name}" for p in sorted((root / "data").glob("*.y*ml"))]

@@ -81,8 +81,10 @@ def test_the_hook_runs_on_the_files_the_checks_read():
     pattern = re.compile(hook["files"])
     for path in ("data/pertemuan.yml", "docs/pertemuan/02-perlindungan-anak.md", "docs/artikel/posts/2014-01-20-a.md"):
         assert pattern.search(path) and any(matches(path) for matches in periksa.KINDS.values())
-    for path in ("README.md", "hooks/kda/model/data.py", "docs/assets/kda.css"):
+    assert pattern.search("docs/assets/kda.css")  # every file under docs/ and data/: none may be a symlink
+    for path in ("README.md", "hooks/kda/model/data.py", "scripts/periksa.py"):
         assert not pattern.search(path)
+    assert set(hook["types_or"]) == {"file", "symlink"}  # pre-commit passes symlinks only when asked
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")

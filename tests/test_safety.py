@@ -111,6 +111,40 @@ REFUSED = {
 }
 
 
+# Articles (docs/artikel/posts/), published in three more shapes: their own page, the blog's list
+# pages (each excerpt cut at the first `<!-- more -->`, pasted beside the others) and the RSS feed
+# (the part before the marker rendered again by plain Python-Markdown, without the site's
+# extensions). Dated before the build date, so every shape is built and checked.
+POST_HEAD = "---\ntitle: Uji\ndate: 2014-01-05\nauthors: [tim]\n---\n\n"  # 5 lines, then a blank one
+DESCRIBED = POST_HEAD.replace("authors:", "description: Uji.\nauthors:")  # the feed shows this text instead
+REFUSED_POSTS = {
+    "penanda-di-atribut": ('Pembuka <abbr title="<!-- more -->">x</abbr> teks.\n', 7, ["<!-- more --> harus berdiri sendiri"]),
+    "penanda-atribut-baris": ('Pembuka <abbr title="\n<!-- more -->\n">x</abbr> teks.\n', 8,
+                              ["<!-- more --> harus berdiri sendiri"]),
+    "penanda-dua-kali": ("Pembuka.\n\n<!-- more -->\n\nIsi.\n\n<!-- more -->\n", 9, ["hanya boleh ditulis sekali"]),
+    "penanda-di-kode": ("Pembuka `<!-- more -->` teks.\n\n<!-- more -->\n", 7, ["hanya boleh ditulis sekali"]),
+    "penanda-di-daftar": ("- butir\n\n    <!-- more -->\n\nIsi.\n", 9, ["<!-- more --> harus berdiri sendiri"]),
+    "penanda-di-kutipan": ("> <!-- more -->\n\nIsi.\n", 7, ["<!-- more --> harus berdiri sendiri"]),
+    "penanda-tanpa-baris-kosong": ("Pembuka.\n<!-- more -->\n\nIsi.\n", 8, ["<!-- more --> harus berdiri sendiri"]),
+    # the source sees a top-level comment; md_in_html puts it inside the <div>: the cut check sees it
+    "penanda-di-div": ("<div markdown>\n\nPembuka.\n\n<!-- more -->\n\n</div>\n", 12,
+                       ["(pada HTML hasil): <!-- more --> berada di dalam <div>"]),
+    # code on the page, raw HTML in the feed
+    "umpan-pagar-skrip": ("```\n<script>alert(1)</script>\n```\n\n<!-- more -->\n\nIsi.\n", None,
+                          ["(pada umpan RSS", "elemen <script>"]),
+    "umpan-tilde-gambar": ("~~~\n<img src=x onerror=alert(1)>\n~~~\n\n<!-- more -->\n\nIsi.\n", None,
+                           ["(pada umpan RSS", 'atribut "onerror"']),
+    "umpan-pagar-iframe": ('```html\n<iframe src="https://evil.example"></iframe>\n```\n\n<!-- more -->\n', None,
+                           ["(pada umpan RSS", "elemen <iframe>"]),
+    "umpan-tilde-tautan": ('~~~\n<a href="javascript:alert(1)">x</a>\n~~~\n\n<!-- more -->\n', None,
+                           ["(pada umpan RSS", 'berskema "javascript:"']),
+}
+
+
+def post_path(name: str) -> str:
+    return f"docs/artikel/posts/2014-01-05-{name}.md"
+
+
 # Files beside the pages that a browser would run if opened directly.
 REFUSED_FILES = {
     "gambar.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
@@ -126,6 +160,8 @@ def refused_build(tmp_path_factory):
     add_member_pages(project, {name: case[0] for name, case in REFUSED.items()})
     for name, content in REFUSED_FILES.items():
         (project / "docs" / MEMBER_DIR / name).write_text(content, encoding="utf-8")
+    for name, (body, _, _) in REFUSED_POSTS.items():
+        (project / post_path(name)).write_text((DESCRIBED if name == "penanda-di-div" else POST_HEAD) + body, encoding="utf-8")
     result = run_cli_build(project)
     return result, project
 
@@ -140,6 +176,18 @@ def test_attack_is_refused_with_file_line_and_reason(refused_build, name):
     lines = [entry for entry in output.splitlines() if f"docs/{MEMBER_DIR}/{name}.md" in entry]
     assert lines, output
     assert any(entry.strip().startswith(f"- {where}") for entry in lines), lines
+    for fragment in fragments:
+        assert any(fragment in entry for entry in lines), (fragment, lines)
+
+
+@pytest.mark.parametrize("name", REFUSED_POSTS)
+def test_an_article_that_list_pages_or_the_feed_would_show_differently_is_refused(refused_build, name):
+    result, _ = refused_build
+    output = result.stdout + result.stderr
+    _, line, fragments = REFUSED_POSTS[name]
+    where = post_path(name) + (f", baris {line}" if line else "")
+    lines = [entry.strip() for entry in output.splitlines() if entry.strip().startswith(f"- {where}")]
+    assert lines, (where, [e for e in output.splitlines() if name in e])
     for fragment in fragments:
         assert any(fragment in entry for entry in lines), (fragment, lines)
 

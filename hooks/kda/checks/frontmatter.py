@@ -6,11 +6,18 @@ are social workers, not programmers, so every page they write is checked before 
 renders it, and every problem of every file is reported at once, in Indonesian, naming the
 file, the line, the field, what was wrong and how to fix it.
 
-Two kinds of page:
+Two kinds of page, and every page is one of them (notes, materials, the writing guides, the blog's
+index, a page in a new folder, the maintainers' macro pages too: a pull request may edit any):
 - articles (`artikel/posts/*.md`): Material's blog keys plus `pokok_bahasan`, with the
   relations (authors, topics, categories) checked against the data;
-- other writers' pages (meeting notes, material pages): only `title`, `description` and a few
-  display keys. Other checks of the same files (e.g. content safety) can reuse `read_front_matter`.
+- every other page: only `title`, `description`, `hide` and `tanggapan`.
+Only keys the site uses are accepted: Material also reads `links` (rendered as raw HTML in the
+sidebar, URLs unchecked), `template` with `location` (a redirect that follows any scheme),
+`icon`, `status`, `subtitle`, `author` (written raw into `<meta>`)... none of which this site
+uses, so each is refused with the list of allowed keys. Every text value is plain text in one line
+with no `<`, `>`, `"`, character reference or Markdown sign, because the theme writes `title`,
+`description` and tags into `<head>`, attributes and the navigation without escaping.
+Other checks of the same files (e.g. content safety) can reuse `read_front_matter`.
 
 Pure Python: no MkDocs objects (only its front-matter pattern, so that what counts as a
 header here is exactly what MkDocs reads as one).
@@ -20,11 +27,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from mkdocs.utils.meta import YAML_RE, get_data
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
@@ -33,7 +39,7 @@ from pydantic_core import PydanticCustomError
 from kda.model.data import Slug, _parse_date
 from kda.model.datafile import DataFile, DataFileError, parse_data_text
 from kda.model.messages import describe_error, found_text
-from kda.paths import BLOG_INDEX, POSTS_DIR, WRITER_DIRS
+from kda.paths import BLOG_INDEX, POSTS_DIR
 from kda.problems import Problems
 
 POST_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
@@ -51,16 +57,17 @@ KEY_HINTS = {
 
 # --- field types -----------------------------------------------------------------------
 
-_MARKUP = re.compile(r"<[a-zA-Z/!][^>]*>|[*`\[\]]|^#|\n")
+_MARKUP = re.compile(r'[<>"*`\[\]\r\n]|^#|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);')
 PLAIN_TEXT = _MARKUP  # also tested by the writers' forms (views/writing.py) before a file is made
 
 
 def _plain(value: str) -> str:
-    # Titles and descriptions end up in <title>, the feed and link previews, where HTML and
-    # Markdown are shown as raw characters: only plain text is allowed.
+    # Titles, descriptions and tags end up in <title>, <meta content="...">, the navigation, the
+    # feed and link previews, written without escaping: only plain text is allowed.
     if _MARKUP.search(value.strip()):
         raise PydanticCustomError(
-            "kda_plain", "harus teks biasa dalam satu baris, tanpa tag HTML dan tanpa tanda Markdown (*, `, [ ], #)")
+            "kda_plain", "harus teks biasa dalam satu baris, tanpa tanda < > \" (pakai “ ” atau ' untuk kutipan), "
+            "tanpa kode &...; dan tanpa tanda Markdown (*, `, [ ], # di awal)")
     return value.strip()
 
 
@@ -105,7 +112,8 @@ PlainText = Annotated[str, Field(min_length=1), AfterValidator(_plain)]
 PostDate = Annotated[dt.date, BeforeValidator(_post_date)]
 YamlBool = Annotated[bool, BeforeValidator(_yaml_bool)]
 YamlInt = Annotated[int, BeforeValidator(_yaml_int)]
-Label = Annotated[str, Field(min_length=1)]
+Label = PlainText  # a category or tag: shown in the navigation and the tags index
+Hidden = Literal["navigation", "toc", "footer", "path", "tags", "feedback"]  # what Material's `hide` knows
 
 
 class ArticleMeta(BaseModel):
@@ -123,20 +131,18 @@ class ArticleMeta(BaseModel):
     draft: YamlBool = Field(default=False, examples=["true"])
     pin: YamlBool = Field(default=False, examples=["true"])
     readtime: YamlInt | None = Field(default=None, ge=1, examples=["5"])
-    links: list[Any] = Field(default_factory=list, examples=["[tor.md]"])
-    tanggapan: bool | None = Field(default=None, examples=["false"])  # reader responses on/off (hooks/kda/views/responses.py)
+    tanggapan: bool | None = Field(default=None, examples=["false"])  # reader responses on/off (kda.views.responses)
 
 
 class PageMeta(BaseModel):
-    """The keys a meeting note or material page may have."""
+    """The keys every page that is not an article may have (notes, materials, guides, macro pages)."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
     title: PlainText | None = Field(default=None, examples=['"Catatan pertemuan 2"'])
     description: PlainText | None = Field(default=None, examples=['"Satu kalimat tentang isi halaman."'])
-    hide: list[Label] = Field(default_factory=list, examples=["[toc]"])
-    search: dict = Field(default_factory=dict, examples=["{exclude: true}"])
-    tanggapan: bool | None = Field(default=None, examples=["true"])  # reader responses on/off (hooks/kda/views/responses.py)
+    hide: list[Hidden] = Field(default_factory=list, examples=["[toc]"])
+    tanggapan: bool | None = Field(default=None, examples=["true"])  # reader responses on/off (kda.views.responses)
 
 
 # --- results -------------------------------------------------------------------------------
@@ -233,7 +239,7 @@ def check_article(src_uri: str, text: str, rules: Rules, docs_label: str = "docs
 
 
 def check_page(src_uri: str, text: str, docs_label: str = "docs") -> list[str]:
-    """Validate the front matter of a meeting note or material page (it may have none)."""
+    """Validate the front matter of a page that is not an article (it may have none)."""
     label = f"{docs_label}/{src_uri}"
     data, problems = read_front_matter(text, label)
     if data is None:
@@ -241,27 +247,34 @@ def check_page(src_uri: str, text: str, docs_label: str = "docs") -> list[str]:
     return _unknown_keys(data, PageMeta) + _validate(data, PageMeta)[1]
 
 
-def check_pages(pages: dict[str, str], rules: Rules, writer_dirs: tuple[str, ...] = WRITER_DIRS,
-                docs_label: str = "docs") -> list[Article]:
-    """Check every article and writer's page in `pages` (src_uri -> text).
+def check_pages(pages: dict[str, str], rules: Rules, docs_label: str = "docs") -> list[Article]:
+    """Check the front matter of every page in `pages` (src_uri -> text): articles as articles,
+    every other page (whoever writes it) with the keys of `PageMeta`.
 
     Return the valid articles; raise FrontMatterError listing every problem of every file.
     """
-    articles, problems = [], []
+    articles, problems = pages_problems(pages, rules, docs_label)
+    if problems:
+        raise FrontMatterError([p for found in problems.values() for p in found])
+    return articles
+
+
+def pages_problems(pages: dict[str, str], rules: Rules, docs_label: str = "docs") -> tuple[list[Article], dict[str, list[str]]]:
+    """The valid articles, and the problems of each page that has any (src_uri -> messages)."""
+    articles, problems = [], {}
     for src_uri, text in sorted(pages.items()):
         if is_article(src_uri):
             article, found = check_article(src_uri, text, rules, docs_label)
             articles += [article] if article else []
-            problems += found
         elif src_uri.startswith("artikel/") and src_uri != BLOG_INDEX:
-            problems.append(f"{docs_label}/{src_uri}: tulisan anggota harus berada langsung di folder "
-                            f"{docs_label}/{POSTS_DIR}/. Pindahkan berkasnya ke sana, dengan nama berbentuk "
-                            f"TTTT-BB-HH-judul-singkat.md, misalnya {POST_NAME_EXAMPLE}.")
-        elif posixpath.dirname(src_uri) in writer_dirs:
-            problems += check_page(src_uri, text, docs_label)
-    if problems:
-        raise FrontMatterError(problems)
-    return articles
+            found = [f"{docs_label}/{src_uri}: tulisan anggota harus berada langsung di folder "
+                     f"{docs_label}/{POSTS_DIR}/. Pindahkan berkasnya ke sana, dengan nama berbentuk "
+                     f"TTTT-BB-HH-judul-singkat.md, misalnya {POST_NAME_EXAMPLE}."]
+        else:
+            found = check_page(src_uri, text, docs_label)
+        if found:
+            problems[src_uri] = found
+    return articles, problems
 
 
 def _check_date_as_mkdocs_reads_it(data: DataFile, text: str) -> list[str]:

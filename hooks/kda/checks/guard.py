@@ -18,7 +18,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
-from kda.checks import page_assets, policy, privacy, safety, sandbox
+from kda.checks import frontmatter, page_assets, policy, privacy, published, safety, sandbox
+from kda.checks.frontmatter import FrontMatterError, is_article
 from kda.model.gallery import GALLERY_DIR, GALLERY_LIST
 from kda.paths import PAGE_ASSET_FILES
 from kda.problems import listed
@@ -34,13 +35,17 @@ class SafetyState:
     docs_label: str
     problems: list[str] = field(default_factory=list)
     refused_pages: set[str] = field(default_factory=set)
+    front_matter: list[str] = field(default_factory=list)  # pages left out of the build for their front matter
+    scripts: published.Scripts | None = None  # the scripts a written page may have
+    published: list[str] = field(default_factory=list)  # problems of the pages as written (on_post_page)
 
 
-def configure(config) -> None:
-    """on_pre_build: lock the macros plugin down, check the config, load the allow-list."""
-    macros = config.plugins["macros"]
-    sandbox.sandbox_macros(macros)
-    sandbox.restrict_rendering(macros)
+def configure(config, macros: dict, values: dict) -> None:
+    """on_pre_build: seal the macros plugin, check the config, load the allow-list.
+
+    `macros` are what maintainer pages may call (name -> function of the page's path and its
+    arguments), `values` the plain values they may read (sandbox.py)."""
+    sandbox.seal(config.plugins["macros"], macros, values, lambda page, line, problem: _macro_problem(config, page, line, problem))
     root = Path(config.config_file_path).parent
     problems = snippets_problems(config, root)
     try:
@@ -51,7 +56,8 @@ def configure(config) -> None:
         raise PluginError(listed("Konfigurasi keamanan isi tidak sah:", problems))
     docs_label = Path(os.path.relpath(config.docs_dir, root)).as_posix()  # not resolved: docs/ may be a symlink
     config[STATE] = SafetyState(safety.SourceChecker(), allowed, docs_label,
-                                problems=privacy.data_findings(root / "data", root, allowed))
+                                problems=privacy.data_findings(root / "data", root, allowed),
+                                scripts=published.site_scripts(config))
 
 
 def check_files(files, config) -> None:
@@ -91,8 +97,8 @@ def check_sources(files, config) -> None:
         source = file.content_string
         markdown, meta = get_data(source)
         label = f"{state.docs_label}/{file.src_uri}"
-        problems, refused = source_problems(
-            state.checker, state.allowed, label, markdown, meta, lambda: lines_before(source, markdown))
+        problems, refused = source_problems(state.checker, state.allowed, label, markdown, meta,
+                                            lambda: lines_before(source, markdown), article=is_article(file.src_uri))
         state.problems += problems
         if refused:
             state.refused_pages.add(file.src_uri)
@@ -119,13 +125,20 @@ def name_problems(label: str, src_uri: str, allowed) -> list[str]:
             for finding in privacy.name_findings(src_uri, allowed)]
 
 
-def source_problems(checker, allowed, label: str, markdown: str, meta: dict, offset) -> tuple[list[str], bool]:
+def source_problems(checker, allowed, label: str, markdown: str, meta: dict, offset,
+                    article: bool = False) -> tuple[list[str], bool]:
     """Every problem of one member page's source, as messages; and whether its HTML was refused.
 
     `offset()` gives the number of file lines before `markdown` (front matter): called only
-    when there is something to report. Also used by scripts/periksa.py (no build needed)."""
+    when there is something to report. An article is also checked as the blog's list pages and
+    the feed show it. Also used by scripts/periksa.py (no build needed)."""
     tokens = checker.tokens(markdown)
     located = checker.check(tokens)
+    if article:
+        located += safety.excerpt_problems(tokens, markdown)
+        located += [(None, f"(pada umpan RSS, yang membuat ulang pembuka tulisan tanpa ekstensi situs; tulis "
+                           f"description: di kepala tulisan atau ubah pembukanya) {problem}")
+                    for _, problem in safety.feed_problems(markdown, meta)]
     findings = privacy.scan(privacy.text_units(tokens), allowed)
     meta_findings = privacy.scan(privacy.meta_units(meta), allowed)
     front = safety.front_matter_problems(meta)
@@ -156,6 +169,9 @@ def check_rendered(html: str, page, config) -> str:
     title = None if "title" in page.meta else safety.title_problem(page.title)
     if title:
         problems.append(("# ", title))
+    cut = safety.excerpt_cut_problem(html) if is_article(page.file.src_uri) else None
+    if cut:
+        problems.append((frontmatter.EXCERPT_SEPARATOR, cut))
     if problems:
         label = f"{state.docs_label}/{page.file.src_uri}"
         lines = _source_lines(page)
@@ -166,12 +182,49 @@ def check_rendered(html: str, page, config) -> str:
     return html
 
 
+def _macro_problem(config, page: str, line: int | None, problem: str) -> None:
+    """A maintainer page whose Jinja failed: reported with the others, its line counted in the file."""
+    state: SafetyState = config[STATE]
+    source = (Path(config.docs_dir) / page).read_text(encoding="utf-8-sig") if (Path(config.docs_dir) / page).is_file() else ""
+    offset = lines_before(source, get_data(source)[0]) if line else 0
+    state.problems.append(f"{_where(f'{state.docs_label}/{page}', line, offset)}: {problem}")
+
+
+def check_output(output: str, page, config) -> None:
+    """on_post_page: the page as the reader gets it (theme, list pages, pages made from the data)."""
+    state: SafetyState = config[STATE]
+    where = f"{state.docs_label}/{page.file.src_uri}, " if not page.file.generated_by and page.file.abs_src_path else ""
+    state.published += [f"{where}halaman terbitan {page.file.dest_uri}: {problem}"
+                        for problem in published.page_problems(output, page.file.dest_uri, state.scripts)]
+
+
+def check_published(config, feeds: list[Path]) -> None:
+    """on_post_build, before anything more is made from the pages (PDFs): the pages as written and
+    the feeds; fail once with every problem."""
+    state: SafetyState = config[STATE]
+    problems = list(state.published)
+    for feed in feeds:
+        if feed.is_file():
+            problems += [f"{feed.name}, {problem}" for problem in published.feed_problems(feed.read_bytes())]
+    if problems:
+        raise PluginError("Halaman yang akan terbit memuat isi yang tidak boleh diterbitkan (penjelasan: "
+                          "docs/kerahasiaan.md); situs tidak diterbitkan:\n" + "\n".join(f"  - {p}" for p in problems))
+
+
+def front_matter_refused(config, problems: list[str]) -> None:
+    """on_files: front matter problems, reported with the others by `report`."""
+    config[STATE].front_matter.extend(problems)
+
+
 def report(config) -> None:
     """on_env: fail once, with every problem of every page, before anything is written."""
-    problems = config[STATE].problems
-    if problems:
-        raise PluginError(listed(
-            "Halaman anggota atau data memuat isi yang tidak boleh diterbitkan (penjelasan: docs/kerahasiaan.md):", problems))
+    state: SafetyState = config[STATE]
+    sections = [str(FrontMatterError(state.front_matter))] if state.front_matter else []
+    if state.problems:
+        sections.append(listed("Halaman atau data memuat isi yang tidak boleh diterbitkan (penjelasan: docs/kerahasiaan.md):",
+                               state.problems))
+    if sections:
+        raise PluginError("\n".join(sections))
 
 
 def snippets_problems(config, root: Path) -> list[str]:

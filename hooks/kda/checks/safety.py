@@ -16,22 +16,33 @@
 3. `front_matter_problems(meta)`: the front matter's text is plain text (the theme puts
    `title` and `description` into <head> and the navigation without escaping), and
    `render_macros` is a maintainer's switch, refused on member pages.
+4. Articles are published in three more shapes that the checks above do not see, and each is
+   checked as the reader gets it: the blog's list pages (index, archive, categories, authors)
+   show each post's HTML cut at the first `<!-- more -->` (`excerpt_problems`: the marker once,
+   on a line of its own at the top level of the Markdown; `excerpt_cut_problem`: the cut leaves
+   complete HTML, so two posts cannot combine into one element), and the RSS feed renders the
+   part before the marker again with plain Python-Markdown, without the site's extensions
+   (`feed_problems`: that HTML holds to the whitelist too; e.g. a fenced code block is code on
+   the page and raw HTML in the feed).
 
 Every function returns Indonesian problems as (line or None, text); `kda.checks.guard` names the file.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from html.parser import HTMLParser
 
 import lxml.html
+import markdown as python_markdown
 import nh3
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
 from markdown_it import MarkdownIt
 
 from kda.checks import policy
+from kda.checks.frontmatter import EXCERPT_SEPARATOR
 
 Problem = tuple  # (line: int | None, message: str)
 
@@ -281,9 +292,14 @@ def front_matter_problems(meta: dict) -> list[str]:
     return problems
 
 
+_TAG_LIKE = re.compile(r"<[A-Za-z/!?]")
+
+
 def title_problem(title: str | None) -> str | None:
-    """A title taken from the page's first `# heading`: the theme writes it unescaped too."""
-    if title and _MARKUP.search(title):
+    """A title taken from the page's first `# heading`: the theme writes it unescaped, in `<title>`
+    after `striptags` (which decodes character references): what must not be there is a tag once
+    decoded. A reference to a harmless character (`&amp;`, `&quot;`, `&#95;` from a data value) is fine."""
+    if title and _TAG_LIKE.search(html.unescape(title)):
         return (f'judul halaman (dari judul "# ..." pertama) harus teks biasa; tertulis "{title[:80]}". '
                 "Hapus tanda < > dan kode &...; (juga di dalam `kode`) dari judul itu.")
     return None
@@ -298,3 +314,83 @@ def front_matter_strings(value, path: str = ""):
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from front_matter_strings(item, f"{path}[{index}]")
+
+
+# --- 4. the articles' other shapes: list pages and feed ---------------------------------------
+
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+
+def excerpt_problems(tokens, markdown: str) -> list[Problem]:
+    """The excerpt marker: at most once (the blog cuts at the first), and only as a line of its own
+    at the top level of the Markdown, never inside a paragraph, list, quote, HTML or code."""
+    count = markdown.count(EXCERPT_SEPARATOR)
+    if count == 0:
+        return []  # frontmatter.check_article asks for it
+    lines = [number for number, line in enumerate(markdown.splitlines(), 1) if EXCERPT_SEPARATOR in line]
+    if count > 1:
+        return [(lines[0], f"baris {EXCERPT_SEPARATOR} hanya boleh ditulis sekali (daftar tulisan memotong tulisan "
+                           "di tanda yang pertama); hapus yang lain, juga yang ada di dalam `kode`")]
+    text = markdown.splitlines()
+    index = lines[0] - 1
+    blank_around = (index == 0 or not text[index - 1].strip()) and (index + 1 == len(text) or not text[index + 1].strip())
+    alone = any(token.type == "html_block" and token.level == 0 and token.content.strip() == EXCERPT_SEPARATOR
+                for token in tokens)
+    if alone and blank_around and text[index] == EXCERPT_SEPARATOR:
+        return []
+    return [(lines[0], f"{EXCERPT_SEPARATOR} harus berdiri sendiri di satu baris, di luar paragraf, daftar, kutipan, "
+                       "kode atau HTML, dengan baris kosong sebelum dan sesudahnya: daftar tulisan memotong tulisan "
+                       "tepat di tanda itu, dan potongan di tengah kalimat atau atribut bisa bergabung dengan tulisan "
+                       "lain menjadi kode yang berjalan")]
+
+
+class _Balance(HTMLParser):
+    """Open elements at the end of an HTML fragment (void elements never open)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in _VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
+
+
+def excerpt_cut_problem(html: str) -> str | None:
+    """Whether cutting the post's HTML at the first marker (as the blog's list pages do) leaves a
+    complete fragment: no element left open, no tag, attribute or comment cut in two."""
+    head, separator, _ = html.partition(EXCERPT_SEPARATOR)
+    if not separator:
+        return None
+    parser = _Balance()
+    parser.feed(head)
+    if parser.rawdata or parser.open:  # rawdata: a tag, attribute or comment still unfinished
+        inside = "sebuah tag, atribut atau komentar" if parser.rawdata else f"<{parser.open[-1]}>"
+        return (f"{EXCERPT_SEPARATOR} berada di dalam {inside} pada HTML hasil, sehingga daftar tulisan akan "
+                "memotong HTML di tengah; tulis tanda itu di luar blok <div> atau elemen lain, pada baris tersendiri")
+    return None
+
+
+def feed_problems(markdown: str, meta: dict) -> list[tuple[str | None, str]]:
+    """The feed's description of an article, made as the RSS plugin makes it (the front matter's
+    description, else the Markdown before the marker in plain Python-Markdown), checked as HTML."""
+    if meta.get("description") or EXCERPT_SEPARATOR not in markdown:
+        return []  # a description is plain text (checked with the front matter); no marker: check_article
+    html = python_markdown.markdown(markdown[:markdown.find(EXCERPT_SEPARATOR)], output_format="html5")
+    return check_rendered(_without_source_markers(html))
+
+
+def _without_source_markers(html: str) -> str:
+    """md_in_html's `markdown` marker stays in the feed's raw HTML, where it does nothing."""
+    if "markdown" not in html or not html.strip():
+        return html
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    for element in root.iter():
+        if isinstance(element.tag, str):
+            for name in policy.SOURCE_ONLY_ATTRIBUTES & set(element.attrib):
+                del element.attrib[name]
+    return (root.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)

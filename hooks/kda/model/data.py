@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from kda.model.datafile import DataFile, DataFileError, load_data_file
@@ -78,7 +78,35 @@ def jam_text(value: dt.time) -> str:
 Tanggal = Annotated[dt.date, BeforeValidator(_parse_date)]
 Jam = Annotated[dt.time, BeforeValidator(_parse_time)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", examples=["ekologi-anak"])]
-Text = Annotated[str, Field(min_length=1)]
+_MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _plain(value: str) -> str:
+    # Data are facts: the site shows them as text (kda.views.render.teks), the theme writes some
+    # of them unescaped (authors' names, page titles): no tag and no character reference.
+    if _MARKUP.search(value):
+        raise PydanticCustomError(
+            "kda_plain", "harus teks biasa: tanpa tag HTML (tanda < yang diikuti huruf) dan tanpa kode &...; "
+            "seperti &amp;lt; (tulis \"kurang dari\" atau \"dan\" bila perlu)")
+    return value
+
+
+Text = Annotated[str, Field(min_length=1), AfterValidator(_plain)]
+
+
+def _matching(pattern: str, expected: str):
+    def check(value: str) -> str:
+        if not re.fullmatch(pattern, value):
+            raise PydanticCustomError("kda_format", expected)
+        return value
+    return AfterValidator(check)
+
+
+# A material's file: its name goes into a Markdown link and a URL as it is.
+FileName = Annotated[str, _matching(r"[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\.[A-Za-z0-9]+",
+                                    "tulis nama berkas saja, tanpa folder dan tanpa spasi: huruf, angka, tanda minus (-), "
+                                    "garis bawah (_) dan titik, diakhiri jenisnya (ganti nama berkasnya bila perlu)")]
+ZoneAbbreviation = Annotated[str, _matching(r"[A-Z]{2,5}", "harus singkatan zona waktu dengan 2-5 huruf besar")]
 
 
 class _Strict(BaseModel):
@@ -126,7 +154,7 @@ class Kelompok(_Strict):
     jumlah_anggota: int = Field(ge=1, examples=[11])
     kuorum: int = Field(ge=1, examples=[7])
     zona_waktu: Text = Field(examples=["Asia/Jakarta"])
-    singkatan_zona: Text = Field(examples=["WIB"])
+    singkatan_zona: ZoneAbbreviation = Field(examples=["WIB"])
     lama_pertemuan: LamaPertemuan
     skala_tes: SkalaTes | None = None  # needed only once a test score is recorded
 
@@ -293,7 +321,7 @@ class Materi(_Strict):
     id: Slug
     judul: Text = Field(examples=["Masalah Anak"])
     jenis: Literal["materi", "dokumen"] = Field(examples=["materi"])
-    berkas: Text | None = Field(default=None, examples=["masalah-anak.pdf"])
+    berkas: FileName | None = Field(default=None, examples=["masalah-anak.pdf"])
     ringkasan: Text = Field(examples=["Bahan pengantar tentang masalah-masalah anak."])
     tafsiran_situs: list[Literal["ringkasan"]] = Field(default_factory=list, examples=[TAFSIRAN_EXAMPLE])
 

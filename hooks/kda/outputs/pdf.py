@@ -8,8 +8,12 @@ the page out with its own engine, which supports less of Material's CSS. Chromiu
 start (about a second), so each PDF is cached by the content of its page and stylesheets: a
 rebuild with the same page does not print it again.
 
-Offline: Chromium opens the built file from disk (file://) with networking features off; the
-site references no other host, so nothing is fetched.
+Offline, and blocked: Chromium opens the built file from disk (file://) and may reach no host at
+all, whatever the page asks for (an image of another host in a data value, a stylesheet): every
+host name resolves to nothing, IP addresses included (`--host-resolver-rules`), and every
+request that would still go out goes to a proxy on a closed local port, local addresses included
+(`--proxy-server`, `--proxy-bypass-list=<-loopback>`). tests/test_pdf_offline.py serves a page
+that asks for files of a local server by every route and checks that none arrives.
 """
 
 from __future__ import annotations
@@ -40,6 +44,9 @@ CHROMIUM_FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-extensions",
     "--disable-default-apps", "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",
+    # No host is reachable: no name or address resolves, and what is left goes to a closed port.
+    "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+    "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
 )
 TIMEOUT_SECONDS = 120
 # The generator tag names the engine (MkDocs or ProperDocs) and is not printed: not part of the key,

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
 
 import material
@@ -24,7 +25,7 @@ from material.plugins.blog.structure import Profile
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 
-from kda.checks.frontmatter import WRITER_DIRS, Article, Rules, check_pages
+from kda.checks.frontmatter import Article, Rules, pages_problems
 from kda.model.data import SiteData
 from kda.outputs.cachefile import write_atomic
 from kda.paths import AUTHORS_INDEX, AVATAR_DIR
@@ -35,11 +36,12 @@ AVATAR_ICONS = {"tim": "account-group.svg", "anggota": "account-circle.svg"}
 
 
 def authors_document(data: SiteData) -> dict:
-    """data/anggota.yml in the format of Material's blog authors file."""
+    """data/anggota.yml in the format of Material's blog authors file. The theme writes a name and
+    a description unescaped (the avatar's `alt="..."`, the post's sidebar): they go in as HTML text."""
     return {"authors": {
         person.id: {
-            "name": person.nama,
-            "description": _description(person),
+            "name": html.escape(person.nama),
+            "description": html.escape(_description(person)),
             "avatar": f"{AVATAR_DIR}/{person.jenis}.svg",
             "slug": person.id,
         }
@@ -152,11 +154,11 @@ def _authors(articles) -> dict[str, int]:
     return counts
 
 
-def check_writers_pages(files: Files, config, data: SiteData) -> list[Article]:
-    """Check the front matter of every article and writer's page; raise FrontMatterError listing every problem."""
-    pages = {f.src_uri: f.content_string for f in files.documentation_pages()
-             if f.src_uri.startswith("artikel/") or f.src_uri.split("/")[0] in WRITER_DIRS}
-    return check_pages(pages, blog_rules(config, data), WRITER_DIRS)
+def check_writers_pages(files: Files, config, data: SiteData) -> tuple[list[Article], dict[str, list[str]]]:
+    """Check the front matter of every page of docs/ (articles as articles, every other page with
+    the few keys the site uses): the valid articles, and the problems of each page that has any."""
+    pages = {f.src_uri: f.content_string for f in files.documentation_pages() if not f.generated_by}
+    return pages_problems(pages, blog_rules(config, data))
 
 
 def hold_back_unpublished(files: Files, articles: list[Article], today: dt.date) -> tuple[Article, ...]:

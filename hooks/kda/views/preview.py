@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from markupsafe import Markup
+
 from kda.model.data import Kelompok, Pertemuan
 from kda.outputs.cards import HEIGHT, WIDTH, Card, card_path
 from kda.views.render import Renderer, jam, tanggal
@@ -45,11 +47,18 @@ def page_preview(page, config, renderer: Renderer, cards: dict[str, Card]) -> Li
     return meta
 
 
+def plain_title(page) -> str:
+    """The page's title as text: MkDocs takes it from the first heading as HTML (character
+    references kept, e.g. from a data value's `&amp;`), fine in the theme's HTML, wrong in a
+    preview card, a share message or a feed reader."""
+    return Markup(page.title or "").striptags()
+
+
 def page_meta(page, config, kelompok: Kelompok, meeting: Pertemuan | None, is_post: bool) -> LinkPreview:
     site_url = config["site_url"]
     # The page's own title (front matter), not its shorter navigation label; the home page
     # is shared under the site's name.
-    title = str((page.meta or {}).get("title") or page.title or config["site_name"])
+    title = str((page.meta or {}).get("title") or plain_title(page) or config["site_name"])
     if page.is_homepage:
         title = config["site_name"]
     card = Card(

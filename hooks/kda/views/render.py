@@ -18,7 +18,7 @@ from typing import Any
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import escape
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
@@ -62,6 +62,27 @@ def address_parts(address: str) -> list[str]:
     return re.findall(r"^[a-z][a-z0-9+.-]*://|[^./]+[./]?|[./]", address, flags=re.IGNORECASE)
 
 
+# What HTML or the site's Markdown (with its extensions: attr_list, tables, admonition, details)
+# would read as syntax in a value, written as numeric character references: a browser shows each
+# as the character itself, in text and in attribute values alike, and no Markdown rule matches it.
+# Python-Markdown has no function that escapes text for Markdown, hence this table.
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                       **{c: f"&#{ord(c)};" for c in "`*_[]{}|\\~"}})
+# Block syntax only where a line starts (a value may be the first thing on a line): a heading,
+# a list item, a quote, an admonition (!!!) or a collapsible block (???), an underline.
+_LINE_START = re.compile(r"^(?:[#+=!?-]|\d+[.)](?=\s|$))")
+
+
+def teks(value) -> Markup:
+    """A value from data/ as plain text in a template: escaped for HTML and for Markdown alike,
+    whitespace and line breaks collapsed into single spaces (the `e` filter of the templates)."""
+    if isinstance(value, Markup):
+        return value
+    text = " ".join(str(value).split()).translate(_TEXT)
+    text = _LINE_START.sub(lambda m: m[0][:-1] + f"&#{ord(m[0][-1])};", text, count=1)
+    return Markup(text)
+
+
 def make_environment(templates_dir: Path) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates_dir)),
@@ -73,7 +94,7 @@ def make_environment(templates_dir: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(tanggal=tanggal, jam=jam, angka=angka, e=escape, daftar=list_text, rentang=runs_text,
+    env.filters.update(tanggal=tanggal, jam=jam, angka=angka, e=teks, daftar=list_text, rentang=runs_text,
                        teks_html=as_html_text)
     env.globals.update(kalender=meeting_file, ada_di_kalender=in_calendar)
     return env

@@ -14,10 +14,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils.meta import get_data
 
 from kda.checks import guard, limits
 from kda.checks import page_assets as own_assets
 from kda.checks.frontmatter import EXCERPT_SEPARATOR, FrontMatterError, is_article
+from kda.checks.symlinks import symlink_problems
 from kda.model.data import Agenda, DataError, SiteData, load_site_data
 from kda.model.gallery import GalleryError
 from kda.model.glossary import load_glossary
@@ -45,7 +47,7 @@ from kda.views.blog import (
 from kda.views.feedlink import feed_links_without_sitemap_fetch
 from kda.views.lightbox import LightboxError, without_short_descriptions
 from kda.views.pages import PageError, PageMap, map_pages
-from kda.views.preview import page_preview
+from kda.views.preview import page_preview, plain_title
 from kda.views.redirects import know_generated_pages, rewrite_redirect_pages
 from kda.views.render import Renderer, make_environment
 from kda.views.schedule import plan_schedule
@@ -79,6 +81,9 @@ def on_config(config):
         raise PluginError(str(error)) from None
     root = settings.root
     docs_dir = Path(config.docs_dir)
+    links = symlink_problems(root, (os.path.relpath(docs_dir, root), "data", ".cache"))
+    if links:  # before anything under them is read (a linked data file would reach the messages)
+        raise PluginError(listed("Tautan simbolik (symlink) tidak boleh ada di proyek:", links))
     data, glossary = _load_data(root, docs_dir)
     for warning in data.peringatan:
         log.warning(warning)
@@ -88,14 +93,13 @@ def on_config(config):
         raise PluginError(str(error)) from None
     config[STATE] = BuildState(data, responses, settings=settings, glossary=glossary)
     configure_blog(config, data, settings.cache_dir)
-    config.plugins["macros"].register_macros(_macros(config))
     return config
 
 
 def on_pre_build(config):
     # After every plugin's on_config (ours runs first, for the blog): the macros plugin's
     # Jinja environment exists only now.
-    guard.configure(config)  # content safety: sandboxed macros, checks of member pages (kda.checks.guard)
+    guard.configure(config, _macros(config), _page_values(config))  # content safety: sealed macros, checks of pages (kda.checks.guard)
 
 
 @event_priority(100)  # before any plugin or check reads a page (the blog reads every post in its on_files)
@@ -126,18 +130,26 @@ def _on_files(files, config):
 
 
 def _match_pages_to_data(files, config, data: SiteData) -> tuple[PageMap, list]:
-    """Notes and materials matched to the data, articles' front matter checked: every problem at once."""
-    problems = []
+    """Notes and materials matched to the data, every page's front matter checked: every problem at once.
+
+    A mismatch with the data stops the build here (with the front matter's problems). Otherwise the
+    front matter's problems join the report of on_env, with every other page's problems, and no
+    plugin meets the invalid front matter (where some fail in English): an invalid article leaves
+    the build, any other page is rendered without its front matter (its body is still checked)."""
+    articles, front = check_writers_pages(files, config, data)
+    front_problems = [problem for found in front.values() for problem in found]
     try:
         page_map = map_pages([f.src_uri for f in files.documentation_pages()], data)
     except PageError as error:
-        problems.append(str(error))
-    try:
-        articles = check_writers_pages(files, config, data)
-    except FrontMatterError as error:
-        problems.append(str(error))
-    if problems:
-        raise PluginError("\n".join(problems))
+        problems = [str(error)] + ([str(FrontMatterError(front_problems))] if front_problems else [])
+        raise PluginError("\n".join(problems)) from None
+    for src_uri in front:
+        file = files.get_file_from_path(src_uri)
+        if is_article(src_uri):
+            file.inclusion = InclusionLevel.EXCLUDED
+        else:
+            file.content_string = get_data(file.content_string)[0]
+    guard.front_matter_refused(config, front_problems)
     return page_map, articles
 
 
@@ -228,14 +240,14 @@ def on_page_content(html, page, config, files):
     if nomor is not None:  # after the check: the lightbox's data-* attributes are ours, never a member's
         html += renderer.gallery(page.file.src_uri, page.url)
     meeting = renderer.data.meeting(nomor) if nomor is not None else None
-    return html + share_block(renderer.env, page.title, page.canonical_url, meeting)
+    return html + share_block(renderer.env, plain_title(page), page.canonical_url, meeting)
 
 
 def on_page_context(context, page, config, nav):
     state: BuildState = config[STATE]
     context["kda_meta"] = page_preview(page, config, state.renderer, state.cards)
     context["kda_tanggapan"] = reader_responses.view(
-        state.responses, page.meta, page.file.src_uri, page.title or config.site_name, page.canonical_url or page.url)
+        state.responses, page.meta, page.file.src_uri, plain_title(page) or config.site_name, page.canonical_url or page.url)
     context["kda_aset"] = page_assets.for_page(  # the styles and scripts this page uses, and only those
         state.renderer.has_gallery(page.file.src_uri), context["kda_tanggapan"], own_assets.for_page(config.extra, page.file.src_uri))
     return context
@@ -251,10 +263,15 @@ def on_post_page(output, page, config):
         output = without_short_descriptions(output)  # captions stay text in the lightbox on phones too
     except LightboxError as error:
         raise PluginError(str(error)) from None
-    return feed_links_without_sitemap_fetch(output)
+    output = feed_links_without_sitemap_fetch(output)
+    guard.check_output(output, page, config)  # every page as written: list pages, theme, data (kda.checks.published)
+    return output
 
 
 def on_post_build(config):
+    # Plugins' events run before hooks' at equal priority: the RSS plugin has written its feeds
+    # (and the redirects plugin its pages); search_hooks (Pagefind) indexes after this.
+    guard.check_published(config, _feeds(config))
     state: BuildState = config[STATE]
     rewrite_redirect_pages(config, state.renderer.env)
     publish_all(state.cards, Path(config.site_dir), state.settings.cache(CARDS_CACHE_DIR))
@@ -280,6 +297,13 @@ def _load_data(root: Path, docs_dir: Path) -> tuple[SiteData, tuple]:
     if problems:
         raise PluginError(str(DataError(problems))) from None
     return data, glossary
+
+
+def _feeds(config) -> list[Path]:
+    """The feeds the RSS plugin wrote (mkdocs.yml: rss)."""
+    rss = config.plugins.get("rss")
+    names = rss.config.feeds_filenames if rss else {}
+    return [Path(config.site_dir) / names[kind] for kind in ("rss_created", "rss_updated") if kind in names]
 
 
 def _check_limits(files, config) -> None:
@@ -338,14 +362,19 @@ def build_date(data: SiteData, settings: Settings) -> dt.date:
     return settings.environment.today or dt.datetime.now(data.kelompok.tz).date()
 
 
+def _page_values(config) -> dict[str, dict[str, str]]:
+    """The plain values maintainer pages may read: `situs.repo_url` and the site's other addresses."""
+    return {"situs": {name: str(config[name] or "") for name in ("site_name", "site_url", "repo_url", "repo_name", "edit_uri")}}
+
+
 def _macros(config) -> dict:
-    """The macros maintainer pages may call; each renders a template for the current page."""
-    macros_plugin = config.plugins["macros"]
+    """The macros maintainer pages may call; each renders a template for the page it is called from.
+    The pages never see these functions (kda.checks.sandbox hands them stand-ins)."""
 
     def view(method: str):
-        def macro(*args, **kwargs) -> str:
+        def macro(page: str, *args, **kwargs) -> str:
             renderer: Renderer = config[STATE].renderer
-            return getattr(renderer, method)(macros_plugin.page.file.src_uri, *args, **kwargs)
+            return getattr(renderer, method)(page, *args, **kwargs)
 
         macro.__name__ = method
         return macro

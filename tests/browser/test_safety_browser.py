@@ -1,0 +1,144 @@
+"""In headless Chromium: no case of the safety corpus that is published runs script.
+
+The corpus's inert cases (tests/test_safety.py: member pages; tests/test_safety_data.py: data
+that look like Markdown) and articles that are safe but sit next to each other on the blog's list
+pages (the second half of the combination attack, whose first half the build now refuses) are
+built into one site. Every page of it is opened; while it loads and while every element gets the
+pointer and the focus, the test records dialogs, navigations away from the page, and requests to
+any other host (each refused); after it, the DOM the browser built must hold no event handler
+attribute and no `javascript:` or `data:` address. The control page proves the recorder sees an
+alert, a navigation and a foreign request.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+import test_safety  # the corpus (tests/ is on the path, as for conftest)
+import test_safety_data
+
+from .conftest import QuietHandler
+from conftest import BUILD_DATE, copy_project, environment, run_cli_build
+
+POSTS = {  # safe on their own page, on the list pages and in the feed
+    "2014-01-03-kode-aman": ("---\ntitle: Kode aman\ndescription: Contoh kode.\ndate: 2014-01-03\nauthors: [tim]\n---\n\n"
+                             "Pembuka dengan `<script>alert(1)</script>` sebagai kode.\n\n<!-- more -->\n\n"
+                             "```html\n<script>alert(1)</script>\n<img src=x onerror=alert(1)>\n```\n"),
+    "2014-01-04-kutip-biasa": ("---\ntitle: Kutip biasa\ndate: 2014-01-04\nauthors: [tim]\n---\n\n"
+                               "Kata x' onmouseover='alert(1)' y='z' dan \" onfocus=\"alert(2)\" sebagai teks.\n\n"
+                               "<!-- more -->\n\nIsi tulisan.\n"),
+}
+
+PROBE = """() => {
+  const hits = [];
+  for (const el of document.querySelectorAll('*')) {
+    for (const type of ['mouseover', 'mouseenter', 'mousemove', 'focus', 'focusin', 'pointerover'])
+      el.dispatchEvent(new Event(type, {bubbles: true}));
+    for (const attr of el.getAttributeNames()) {
+      const value = (el.getAttribute(attr) || '').replace(/[\\s\\u0000-\\u001f]/g, '').toLowerCase();
+      if (attr.startsWith('on')) hits.push(el.tagName + ' ' + attr);
+      if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster'].includes(attr)
+          && (value.startsWith('javascript:') || value.startsWith('data:') || value.startsWith('vbscript:')))
+        hits.push(el.tagName + ' ' + attr + '=' + value.slice(0, 40));
+    }
+  }
+  return hits;
+}"""
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("browser-corpus") / "project")
+    test_safety.add_member_pages(project, test_safety.INERT)
+    for file, old, new in test_safety_data.TRICKS.values():
+        test_safety_data.edit(project, file, old, new)
+    for name, text in POSTS.items():
+        (project / "docs" / "artikel" / "posts" / f"{name}.md").write_text(text, encoding="utf-8")
+    with environment(KDA_TANPA_PDF="1"):
+        result = run_cli_build(project, today=BUILD_DATE)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def corpus_url(corpus_site):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(corpus_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def watched(browser, corpus_url):
+    """open(path) -> (dialogs, foreign requests, navigations away, DOM findings) of that page."""
+    context = browser.new_context(service_workers="block")
+    events = {"dialogs": [], "foreign": [], "navigations": []}
+
+    def route(route):
+        if route.request.url.startswith(corpus_url):
+            route.continue_()
+        else:
+            events["foreign"].append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+
+    def open_page(path: str, html: str | None = None):
+        for found in events.values():
+            found.clear()
+        tab = context.new_page()
+        tab.on("dialog", lambda dialog: (events["dialogs"].append(dialog.message), dialog.dismiss()))
+        address = corpus_url + path
+        tab.on("framenavigated", lambda frame: frame == tab.main_frame
+               and frame.url.split("#")[0] != address.split("#")[0] and events["navigations"].append(frame.url))
+        if html is None:
+            tab.goto(address, wait_until="load")
+        else:
+            tab.set_content(html, wait_until="load")
+            address = tab.url
+        tab.wait_for_timeout(200)
+        dom = tab.evaluate(PROBE)
+        tab.wait_for_timeout(100)
+        tab.close()
+        return {**{k: list(v) for k, v in events.items()}, "dom": dom, "origin": corpus_url}
+
+    yield open_page
+    context.close()
+
+
+def pages_of(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
+
+
+def test_the_corpus_site_has_its_cases_and_list_pages(corpus_site):
+    pages = pages_of(corpus_site)
+    for name in test_safety.INERT:
+        assert f"{test_safety.MEMBER_DIR}/{name}/index.html" in pages
+    assert "artikel/index.html" in pages and "artikel/archive/2014/index.html" in pages
+    assert "Kata x' onmouseover='alert(1)'" in (corpus_site / "artikel" / "index.html").read_text(encoding="utf-8")
+
+
+def test_no_published_case_runs_script_navigates_or_asks_another_host(corpus_site, watched):
+    findings = {}
+    for path in pages_of(corpus_site):
+        seen = watched(path)
+        if 'http-equiv="refresh"' in (corpus_site / path).read_text(encoding="utf-8"):  # a moved page (redirect_maps)
+            seen["navigations"] = [url for url in seen["navigations"] if not url.startswith(seen["origin"])]
+        bad = {k: v for k, v in seen.items() if v and k != "origin"}
+        if bad:
+            findings[path] = bad
+    assert findings == {}
+    assert len(pages_of(corpus_site)) >= 30  # every page of the site, the corpus cases among them
+
+
+def test_the_recorder_sees_an_alert_a_navigation_and_a_foreign_request(watched):
+    """The control: what the test above must never see, it does see."""
+    seen = watched("", html='<img src="https://evil.example/p.png" onerror="alert(1)">'
+                            '<a href="javascript:void(0)">x</a><script>setTimeout(() => location.href = "/lain/", 50)</script>')
+    assert seen["dialogs"] == ["1"] and seen["foreign"] == ["https://evil.example/p.png"]
+    assert seen["dom"] and any("onerror" in d for d in seen["dom"])
