@@ -89,7 +89,9 @@ def nested_list(project: Path) -> None:
 
 
 def control_character(project: Path) -> None:
-    member_page(project, '---\ntitle: "Uji\x01"\n---\n\nIsi.\n')
+    """In the front matter of a meeting note (a page whose front matter the project checks)."""
+    note = project / NOTE
+    note.write_text('---\ntitle: "Catatan\x01"\n---\n\n' + note.read_text(encoding="utf-8"), encoding="utf-8")
 
 
 CASES: dict[str, Callable[[Path], None]] = {
@@ -137,7 +139,8 @@ def build(project: Path, timeout: float, memory_gb: float) -> tuple[str, float, 
     if "MemoryError" in output or "Cannot allocate memory" in output:
         outcome = f"out of memory (limit {memory_gb:g} GB)"
     elif "Traceback" in output:
-        last = [line for line in output.splitlines() if line.strip() and not line.startswith("MAXRSS")][-1:]
+        last = [line for line in output.splitlines()
+                if line.strip() and not line.startswith(("MAXRSS", "Command exited"))][-1:]
         outcome = "traceback: " + (last[0][:70] if last else "")
     elif result.returncode == 0:
         outcome = "built (not refused)"
