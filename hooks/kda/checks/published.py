@@ -30,7 +30,8 @@ from urllib.parse import urlparse
 import lxml.etree
 import lxml.html
 
-from kda.checks import policy, safety
+from kda.checks import page_assets, policy, safety
+from kda.paths import PAGE_ASSET_FILES
 
 NEVER = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "fencedframe"})
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "data", "poster", "background", "cite",
@@ -56,13 +57,15 @@ class Scripts:
 
 
 def script_files(config) -> frozenset[str]:
-    """Material's bundled JavaScript, the lightbox plugin's script, the project's extra_javascript."""
+    """Material's bundled JavaScript, the lightbox plugin's script, the project's extra_javascript,
+    the scripts only some pages link (kda.paths.PAGE_ASSET_FILES, extra.aset_halaman)."""
     import material
     import mkdocs_glightbox
 
     theme_js = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
     found = {p.relative_to(theme_js.parent.parent).as_posix() for p in theme_js.rglob("*.js")}
     found |= {f"assets/javascripts/{p.name}" for p in (Path(mkdocs_glightbox.__file__).parent / "glightbox").glob("*.js")}
+    found |= {path for path in (*PAGE_ASSET_FILES, *page_assets.own_files(config.extra)) if path.endswith(".js")}
     return frozenset(found | {str(item) for item in config.extra_javascript})
 
 
