@@ -128,3 +128,9 @@ def documented_order() -> list[tuple[str, str]]:
 def test_the_events_table_is_the_order_mkdocs_runs(real_order):
     expected = "\n".join(f"| `{event}` | `{handler}` | |" for event, handler in real_order)
     assert documented_order() == real_order, f"ARCHITECTURE.md's table should list, in order:\n{expected}"
+
+
+def test_architecture_lists_every_module():
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    missing = [name for name, path in modules() if path.name != "__init__.py" and f"`{name}`" not in text]
+    assert missing == [], "add a row to ARCHITECTURE.md's module table for each"
