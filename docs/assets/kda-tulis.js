@@ -20,8 +20,11 @@
   const rules = Object.fromEntries(Object.entries(settings.rules || {}).map(([name, source]) => [name, new RegExp(source)]));
 
   // scaffold.clean_text, scaffold.slug, scaffold.yaml_string, scaffold.yaml_list
-  const clean = (text) => text.replace(control, "").replace(surrogates, (found) => (found.length === 2 ? found : ""))
-    .replace(space, " ").trim();
+  const clean = (text) => {
+    let quote = 0; // straight double quotes become typographic ones, as in scaffold.clean_text
+    return text.replace(control, "").replace(surrogates, (found) => (found.length === 2 ? found : ""))
+      .replace(/"/g, () => (quote++ % 2 ? "\u201d" : "\u201c")).replace(space, " ").trim();
+  };
   const slug = (text, fallback) => {
     const ascii = clean(text).normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase();
     return (ascii.match(/[a-z0-9]+/g) || []).slice(0, settings.slugWords).join("-") || fallback;
@@ -61,7 +64,7 @@
         for (const [name, text] of [["title", title], ["description", description]]) {
           for (const rule of ["polos", "tanpa-kode"]) if (text && rules[rule].test(text)) broken.push(`${name} ${rule}`);
         }
-        if (tags.some((tag) => rules["tanpa-kode"].test(tag))) broken.push("tags tanpa-kode");
+        for (const rule of ["polos", "tanpa-kode"]) if (tags.some((tag) => rules[rule].test(tag))) broken.push(`tags ${rule}`);
         const text = fill(settings.pieces, {
           title: yamlString(title),
           description: description ? yamlString(description) : "",

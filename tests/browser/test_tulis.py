@@ -83,7 +83,7 @@ def article_cases(data, categories) -> list[ArticleCase]:
     count = max(len(people), len(categories), len(topics))
     cases = [ArticleCase(title=f"{TITLES[i % len(TITLES)]} {i}", date=start + dt.timedelta(days=i),
                          authors=[people[i % len(people)]], categories=[categories[i % len(categories)]],
-                         topics=[topics[i % len(topics)]], tags=["PKSA, kluster: ABH", ' "kutip", #satu', ""][i % 3],
+                         topics=[topics[i % len(topics)]], tags=["PKSA, kluster: ABH", ' "kutip", satu', ""][i % 3],
                          description=["", 'Satu kalimat: tentang "anak" #1.', "Deskripsi é 🌱"][i % 3])
              for i in range(count)]
     later = start + dt.timedelta(days=count)
@@ -159,7 +159,7 @@ def written(phone, base_url, data, categories, tmp_path_factory):
         tab.close()
         articles.append((case, name, value, expected, path, before))
         (project / "docs/artikel/posts" / name).write_text(
-            with_body(value, f"Pembuka tulisan uji.\n\n<!-- more -->\n\n## Isi\n\nIsi tulisan uji: {case.title}\n"),
+            with_body(value, f"Pembuka tulisan uji.\n\n<!-- more -->\n\n## Isi\n\nIsi tulisan uji: {scaffold.clean_text(case.title)}\n"),
             encoding="utf-8")
     options = open_form(phone, "tulis-catatan/").locator("select[name=meeting] option")
     meetings = [(options.nth(i).get_attribute("value"), options.nth(i).get_attribute("data-kda-judul"))

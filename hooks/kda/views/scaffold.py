@@ -13,6 +13,7 @@ this module write the same files.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 import unicodedata
@@ -44,9 +45,11 @@ _MARK = "\x00"  # cuts the rendered template at its fields; no template contains
 
 
 def clean_text(text: str) -> str:
-    """One line of text as a writer meant it, safe for YAML: see SPACE and CONTROL."""
+    """One line of text as a writer meant it, safe for YAML: see SPACE and CONTROL. Straight double
+    quotes become typographic ones (“kita”): the build refuses `"` in a value that reaches <head>."""
     text = _SURROGATE.sub("", _CONTROL.sub("", text))
-    return _SPACE.sub(" ", text).strip()
+    quotes = itertools.cycle("\u201c\u201d")
+    return _SPACE.sub(" ", re.sub('"', lambda _: next(quotes), text)).strip()
 
 
 def slug(text: str, fallback: str) -> str:
