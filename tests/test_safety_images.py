@@ -11,11 +11,7 @@ comment or text chunk, and none of the original's marker strings in its bytes.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
-import shutil
-import threading
 from pathlib import Path
 
 import pytest
@@ -214,55 +210,3 @@ def test_a_gallery_photo_over_the_pixel_limit_is_refused_before_it_is_decoded(tm
         "docs/pertemuan/02-x/foto/besar.png: gambar ini terlalu besar: 12.000 × 6.000 piksel (72 megapiksel); "
         "paling banyak 50 megapiksel, misalnya 8.000 × 6.000 piksel. Perkecil gambarnya (misalnya simpan ulang "
         "dengan ukuran lebih kecil, atau kirim lewat aplikasi pesan yang memperkecilnya) lalu unggah lagi."]
-
-
-# --- in a browser: the captions never become markup ----------------------------------------
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-MOBILE = ("Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
-          "Chrome/120.0 Mobile Safari/537.36")
-
-
-@pytest.mark.parametrize("device", ["desktop", "phone"])
-def test_opening_a_photo_runs_no_caption_and_shows_it_as_text(images_site, device):
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).exists():
-        pytest.skip("Chromium is not installed")
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(images_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/pertemuan/02-perlindungan-anak/"
-    dialogs, foreign = [], []
-    try:
-        with playwright_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-            options = {"user_agent": MOBILE, "is_mobile": True, "viewport": {"width": 360, "height": 800}} \
-                if device == "phone" else {"viewport": {"width": 1280, "height": 900}}
-            context = browser.new_context(**options)
-            context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1")
-                          else (foreign.append(route.request.url), route.abort()))
-            page = context.new_page()
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            page.goto(url)
-            title = page.title()
-            descriptions = []
-            for index in range(2):
-                page.locator("a.glightbox").nth(index).click()
-                page.wait_for_selector(".glightbox-container .gslide.current .gslide-desc", timeout=10_000)
-                page.wait_for_timeout(500)
-                current = page.locator(".glightbox-container .gslide.current .gslide-desc")
-                descriptions.append(current.inner_text())
-                assert current.locator("img, a.desc-more").count() == 0
-                page.keyboard.press("Escape")
-                page.wait_for_timeout(500)
-            assert page.title() == title
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
-    assert dialogs == [] and foreign == []
-    assert descriptions == [HOSTILE_CAPTION, SELECTOR_CAPTION]
