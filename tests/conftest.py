@@ -142,3 +142,17 @@ def example_page(example_site):
         return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
     return parse
+
+
+@pytest.fixture(scope="module")
+def macros():
+    """The macros plugin as a build configures it (every on_config and our on_pre_build have run)."""
+    with environment(KDA_TODAY=BUILD_DATE, NO_MKDOCS_2_WARNING="1"):
+        config = load_site_config(ROOT)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            config = config.plugins.on_config(config)
+            config.plugins.on_pre_build(config=config)
+            yield config.plugins["macros"]
+        finally:
+            config.plugins.on_shutdown()

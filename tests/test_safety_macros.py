@@ -17,7 +17,7 @@ import types
 
 import pytest
 
-from conftest import BUILD_DATE, ROOT, copy_project, environment, load_site_config, run_cli_build
+from conftest import copy_project, environment, run_cli_build
 
 SECRET_VARIABLE = "KDA_UJI_RAHASIA"
 SECRET = "rahasia-4f1c9e"  # put in the build's environment: no output may show it
@@ -117,20 +117,6 @@ def test_the_attacked_build_leaks_nothing_runs_nothing_writes_nothing(attacked):
 
 
 # --- what the macro context holds ---------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def macros():
-    """The macros plugin as a build configures it (every on_config and our on_pre_build have run)."""
-    with environment(KDA_TODAY=BUILD_DATE, NO_MKDOCS_2_WARNING="1"):
-        config = load_site_config(ROOT)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            config = config.plugins.on_config(config)
-            config.plugins.on_pre_build(config=config)
-            yield config.plugins["macros"]
-        finally:
-            config.plugins.on_shutdown()
-
 
 def rendering_context(plugin, src_path: str = "tor.md", meta: dict | None = None) -> dict:
     """Everything a maintainer page's template can name: the plugin's real render path is taken

@@ -10,22 +10,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from kda.settings import Settings
 
-from conftest import BUILD_DATE, ROOT, copy_project, environment, load_site_config, run_cli_build
-
-
-@pytest.fixture(scope="module")
-def macros():
-    """The macros plugin as the build configures it (every on_config and our on_pre_build have run)."""
-    with environment(KDA_TODAY=BUILD_DATE, NO_MKDOCS_2_WARNING="1"):
-        config = load_site_config(ROOT)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            config = config.plugins.on_config(config)
-            config.plugins.on_pre_build(config=config)
-            yield config.plugins["macros"]
-        finally:
-            config.plugins.on_shutdown()
-
+from conftest import ROOT, copy_project, run_cli_build
 
 # Server-side template injection, by every route to Python internals we know of.
 SSTI = {
