@@ -24,30 +24,20 @@ def missing_facts(meeting: Pertemuan, status: str, record: MeetingRecord | None 
     leave it out, the note's header passes it."""
     groups: dict[str, list[str]] = {}
     if status == Status.SELESAI:
-        lost = groups.setdefault(NOT_RECORDED, [])
-        if meeting.tanggal is None:
-            lost.append("tanggal")
-        if meeting.tempat is None:
-            lost.append("tempat")
-        if not meeting.pokok_bahasan:
-            lost.append("pokok bahasan")
+        groups[NOT_RECORDED] = _absent(("tanggal", meeting.tanggal), ("tempat", meeting.tempat),
+                                       ("pokok bahasan", meeting.pokok_bahasan))
         if record is not None:
-            journal = groups.setdefault(NOT_YET_RECORDED, [])
-            if record.hadir is None:
-                journal.append("kehadiran")
-            if not meeting.fasilitator:
-                journal.append("fasilitator")
-            if record.pre is None:
-                journal.append("nilai tes")
+            groups[NOT_YET_RECORDED] = _absent(("kehadiran", record.hadir), ("fasilitator", meeting.fasilitator),
+                                               ("nilai tes", record.pre))
     elif status == Status.TERJADWAL:
-        open_ = groups.setdefault(NOT_DECIDED, [])
-        if meeting.tempat is None:
-            open_.append("tempat")
-        if meeting.tema is None:
-            open_.append("tema")
-        if not meeting.pokok_bahasan:
-            open_.append("pokok bahasan")
+        groups[NOT_DECIDED] = _absent(("tempat", meeting.tempat), ("tema", meeting.tema),
+                                      ("pokok bahasan", meeting.pokok_bahasan))
     return [(state, fields) for state, fields in groups.items() if fields]
+
+
+def _absent(*fields: tuple[str, object]) -> list[str]:
+    """The names of the fields with no value (None, or an empty list), in their order."""
+    return [name for name, value in fields if value is None or value in ([], ())]
 
 
 def list_text(items: list[str]) -> str:
