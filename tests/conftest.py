@@ -62,8 +62,36 @@ def load_site_config(project: Path, **options):
     return config
 
 
+# The fixtures that build a site: a test using one is marked `build` (pytest.ini) by itself.
+BUILD_FIXTURES = {"site", "page", "example_site", "example_page", "base_url", "browser", "new_page"}
+_building_allowed = True  # False while a test without the `build` marker runs
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark `browser` every test under tests/browser/, and `build` every test that builds a site."""
+    for item in items:
+        if "browser" in Path(str(item.fspath)).relative_to(ROOT / "tests").parts[:1]:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.build)
+        elif BUILD_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.build)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    global _building_allowed
+    _building_allowed = item.get_closest_marker("build") is not None
+
+
+def _check_building_allowed() -> None:
+    """Keep the fast lane (-m "not build") fast and the marker true: a test that builds says so."""
+    if not _building_allowed:
+        pytest.fail("this test builds a site: mark it @pytest.mark.build (or its module: pytestmark)")
+
+
 def build_site(project: Path, site_dir: Path, today: str = BUILD_DATE) -> Path:
     """Build `project` into `site_dir` in-process with --strict, like `mkdocs build`."""
+    _check_building_allowed()
     with environment(KDA_TODAY=today, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, NO_MKDOCS_2_WARNING="1"):
         config = load_site_config(project, site_dir=str(site_dir), strict=True)
         config.plugins.on_startup(command="build", dirty=False)
@@ -88,6 +116,7 @@ def copy_project(destination: Path) -> Path:
 
 def run_cli_build(project: Path, today: str = BUILD_DATE, engine: str = ENGINE) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` (or `properdocs build`) in a subprocess: what a writer sees in the terminal."""
+    _check_building_allowed()
     env = dict(os.environ, KDA_TODAY=today, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
         [sys.executable, "-m", engine, "build", "--strict", "-f", str(project / "mkdocs.yml"),

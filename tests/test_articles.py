@@ -205,6 +205,7 @@ def copy_site(tmp_path_factory):
     return project, build_site(project, project / "site")
 
 
+@pytest.mark.build
 def test_scaffolded_article_builds_and_is_published(copy_site):
     project, site = copy_site
     text = (project / "docs/artikel/posts/2014-01-05-belajar-bersama-catatan-pertama.md").read_text(encoding="utf-8")
@@ -218,6 +219,7 @@ def test_scaffolded_article_builds_and_is_published(copy_site):
     assert post_titles(second) == [POST_TITLE]
 
 
+@pytest.mark.build
 def test_member_profile_shows_bio_role_and_cluster_and_lists_articles(copy_site):
     _, site = copy_site
     profile = BeautifulSoup((site / "artikel/author/contoh-anggota/index.html").read_text(encoding="utf-8"), "lxml")
@@ -242,6 +244,7 @@ def test_member_profile_shows_bio_role_and_cluster_and_lists_articles(copy_site)
     ]
 
 
+@pytest.mark.build
 def test_draft_and_future_posts_are_absent_everywhere(copy_site):
     _, site = copy_site
     everything = "".join(p.read_text(encoding="utf-8", errors="replace")
@@ -257,6 +260,7 @@ def test_draft_and_future_posts_are_absent_everywhere(copy_site):
     assert [e.title for e in feed.entries] == ["Belajar bersama: catatan pertama", POST_TITLE]
 
 
+@pytest.mark.build
 def test_future_post_is_published_on_its_date(copy_site, tmp_path):
     project, _ = copy_site
     site = build_site(project, tmp_path / "site", today="2014-01-11")
@@ -264,6 +268,7 @@ def test_future_post_is_published_on_its_date(copy_site, tmp_path):
     assert not list(site.glob("artikel/2014-01-06-masih-draf"))
 
 
+@pytest.mark.build
 def test_scaffold_refuses_unknown_author_category_and_topic(copy_site):
     project, _ = copy_site
     result = scaffold(project, "Judul", "--penulis", "budi", "--kategori", "catatan", "--pokok-bahasan", "hak-anak")
@@ -276,6 +281,7 @@ def test_scaffold_refuses_unknown_author_category_and_topic(copy_site):
     assert not list((project / "docs/artikel/posts").glob("*-judul.md"))
 
 
+@pytest.mark.build
 def test_scaffold_does_not_overwrite(copy_site):
     project, _ = copy_site
     result = scaffold(project, "Belajar bersama: catatan pertama", "--penulis", "tim", "--tanggal", "2014-01-05")

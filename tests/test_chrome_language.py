@@ -118,6 +118,7 @@ def test_the_word_list_finds_what_material_says_in_english():
         assert not foreign_words(text), text
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("which", ["site", "example_site"])
 def test_chrome_of_every_page_is_indonesian(request, which):
     """The real site, and the example project with a photo gallery and the response box switched on."""

@@ -67,6 +67,7 @@ CASES = {
 }
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", CASES)
 def test_broken_input_stops_the_build_with_an_indonesian_message(tmp_path, name):
     project = copy_project(tmp_path / "project")
@@ -81,6 +82,7 @@ def test_broken_input_stops_the_build_with_an_indonesian_message(tmp_path, name)
     assert not (project / "site" / "index.html").exists()  # no half-published site
 
 
+@pytest.mark.build
 def test_all_problems_are_reported_in_one_run(tmp_path):
     project = copy_project(tmp_path / "project")
     CASES["bad date"][0](project)
@@ -92,6 +94,7 @@ def test_all_problems_are_reported_in_one_run(tmp_path):
         assert CASES[name][1][0] in output
 
 
+@pytest.mark.build
 def test_line_numbers_point_at_the_field(tmp_path):
     project = copy_project(tmp_path / "project")
     CASES["bad date"][0](project)

@@ -237,6 +237,7 @@ def edit(project, relative, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+@pytest.mark.build
 def test_build_stops_with_every_front_matter_problem_and_no_traceback(tmp_path):
     project = copy_project(tmp_path / "project")
     edit(project, ARTICLE, "title: Mengapa kami membentuk kelompok diskusi aktif", "title: Mengapa: kami")
@@ -257,6 +258,7 @@ def test_build_stops_with_every_front_matter_problem_and_no_traceback(tmp_path):
     assert not (project / "site" / "index.html").exists()
 
 
+@pytest.mark.build
 def test_unknown_category_fails_before_the_blog_plugin_english_error(tmp_path):
     project = copy_project(tmp_path / "project")
     edit(project, ARTICLE, "  - Tentang Kelompok", "  - Opini")

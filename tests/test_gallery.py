@@ -6,6 +6,7 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 from PIL import ExifTags, Image
 
 from kda.outputs import photo
@@ -121,6 +122,7 @@ def test_processing_is_cached_by_content(tmp_path):
     assert photo.process(source, tmp_path / "cache")["kecil"].path != first["kecil"].path
 
 
+@pytest.mark.build
 def test_every_gallery_problem_is_reported_at_once(tmp_path):
     project = make_example(copy_project(tmp_path / "proyek"))
     gallery = project / GALLERY
@@ -160,6 +162,7 @@ def test_every_gallery_problem_is_reported_at_once(tmp_path):
         assert expected in output, f"{expected!r} not in:\n{output}"
 
 
+@pytest.mark.build
 def test_a_broken_photo_is_named_without_a_traceback(tmp_path):
     project = make_example(copy_project(tmp_path / "proyek"))
     (project / GALLERY / "ruang-diskusi.png").write_bytes(b"\x89PNG\r\n\x1a\n terpotong")
@@ -169,6 +172,7 @@ def test_a_broken_photo_is_named_without_a_traceback(tmp_path):
     assert f"{GALLERY}/ruang-diskusi.png: berkas ini tidak dapat dibaca sebagai foto" in output
 
 
+@pytest.mark.build
 def test_a_gallery_folder_without_its_list_says_how_to_write_it(tmp_path):
     project = make_example(copy_project(tmp_path / "proyek"))
     (project / GALLERY / "galeri.yml").unlink()

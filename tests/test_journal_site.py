@@ -112,6 +112,7 @@ def example(tmp_path_factory):
     return parse
 
 
+@pytest.mark.build
 def test_example_summary(example):
     summary = plain(example("perjalanan").select_one(".kda-ringkasan"))
     assert "3 dari 19 pokok bahasan telah dibahas." in summary
@@ -123,6 +124,7 @@ def test_example_summary(example):
     assert "1 sesi melebihi batas 3 jam yang disepakati dalam Kerangka Acuan." in summary
 
 
+@pytest.mark.build
 def test_example_charts_count_the_recorded_meetings(example):
     soup = example("perjalanan")
     assert chart_ids(soup, "kda-hadir-") == ["kda-hadir-P", "kda-hadir-1", "kda-hadir-2", "kda-hadir-3"]
@@ -133,6 +135,7 @@ def test_example_charts_count_the_recorded_meetings(example):
     assert "1. Pembahasan konsep kegiatan diskusi aktif: 55 → 72,5 (+17,5)" in per_topic  # the full name, as a list
 
 
+@pytest.mark.build
 def test_example_note_headers_show_the_journal_and_the_flags(example):
     first = header(example("pertemuan/00-pendahuluan"))
     assert ("Kehadiran: 8 dari 11 anggota, memenuhi kuorum: Ani Contoh, Budi Contoh, Citra Contoh, Dedi Contoh, "
@@ -155,6 +158,7 @@ def test_example_note_headers_show_the_journal_and_the_flags(example):
     assert "(2 jam 30 menit)" in third and "melebihi" not in third
 
 
+@pytest.mark.build
 def test_example_members_page_lists_each_members_meetings(example):
     soup = example("anggota")
     ani = soup.find(id="ani").find_next("ul")
@@ -173,6 +177,7 @@ def edit(project, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+@pytest.mark.build
 def test_unexplained_quorum_fails_the_strict_build_with_a_warning(tmp_path):
     project = make_journal_project(tmp_path / "project")
     edit(project, "  keterangan_kuorum: Contoh keterangan, diskusi tetap berlangsung.\n", "")
@@ -183,6 +188,7 @@ def test_unexplained_quorum_fails_the_strict_build_with_a_warning(tmp_path):
             "pertemuan ini tidak memenuhi kuorum.") in result.stderr
 
 
+@pytest.mark.build
 def test_journal_errors_stop_the_build_with_every_message(tmp_path):
     project = make_journal_project(tmp_path / "project")
     edit(project, "  pre_test: {rata_rata: 50, peserta: 9}\n", "")

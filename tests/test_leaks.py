@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from mkdocs.config import load_config
 
 from kda.checks import guard
@@ -21,6 +22,7 @@ def enable_snippets(project, options: str):
                       encoding="utf-8")
 
 
+@pytest.mark.build
 def test_snippets_without_check_paths_and_own_folder_stop_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     enable_snippets(project, "")
@@ -32,6 +34,7 @@ def test_snippets_without_check_paths_and_own_folder_stop_the_build(tmp_path):
     assert "Traceback" not in output
 
 
+@pytest.mark.build
 def test_locked_snippets_cannot_paste_the_config_or_data_into_a_page(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "docs" / ".potongan").mkdir()

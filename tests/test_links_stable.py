@@ -65,6 +65,7 @@ def test_a_url_that_was_never_redirected_is_reported(site):
     assert resolve(site, "jadwal/") == site / "jadwal" / "index.html"
 
 
+@pytest.mark.build
 def test_a_moved_page_keeps_its_old_address_with_an_indonesian_redirect(tmp_path):
     project = copy_project(tmp_path / "project")
     notes = project / "docs" / "pertemuan"

@@ -30,6 +30,7 @@ def is_redirect(soup: BeautifulSoup) -> bool:
     return soup.select_one('meta[http-equiv="refresh"]') is not None
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("which", ["site", "example_site"])
 def test_each_page_links_what_it_uses_and_nothing_else(request, which):
     site = request.getfixturevalue(which)

@@ -103,6 +103,7 @@ def test_pdf_is_taken_from_the_cache_when_the_page_is_unchanged(tmp_path, monkey
         pdf.make_pdfs([job], site, cache)
 
 
+@pytest.mark.build
 @pytest.mark.skipif(not any(shutil.which(n) for n in pdf.CHROMIUM_NAMES), reason="Chromium is not installed")
 def test_charts_print_in_black_and_white(tmp_path):
     """The learning journey's charts, printed the way the PDFs are. The print stylesheet's grey filter

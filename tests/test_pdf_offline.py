@@ -17,6 +17,8 @@ import pytest
 
 from kda.outputs import pdf
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.fixture
 def server():

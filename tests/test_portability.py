@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
@@ -74,6 +75,7 @@ def test_member_content_uses_only_the_configured_markdown(site):
     assert member_page_problems(site, ROOT) == []
 
 
+@pytest.mark.build
 def test_the_check_catches_foreign_constructs(tmp_path):
     project = copy_project(tmp_path / "project")
     note = project / "docs" / "pertemuan" / "02-perlindungan-anak.md"

@@ -65,6 +65,7 @@ def test_the_projects_allow_list_loads():
     assert privacy.load_allow_list(ROOT / "data", ROOT) == ()
 
 
+@pytest.mark.build
 def test_an_allow_listed_contact_builds(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "data" / "privasi.yml").write_text(
@@ -81,6 +82,7 @@ def test_an_allow_listed_contact_builds(tmp_path):
 PHONE_BIO = "\n- id: contoh-anggota\n  nama: Contoh Anggota\n  jenis: anggota\n  bio: Hubungi saya di 0812-3456-7890.\n"
 
 
+@pytest.mark.build
 def test_an_identifier_in_the_data_stops_the_build_with_file_and_line(tmp_path):
     project = copy_project(tmp_path / "project")
     with open(project / "data" / "anggota.yml", "a", encoding="utf-8") as members:  # invented, temp copy only

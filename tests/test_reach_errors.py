@@ -3,9 +3,12 @@ no traceback, the build stops."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import copy_project, run_cli_build
 
 
+@pytest.mark.build
 def test_missing_site_url_stops_the_build_with_a_message(tmp_path):
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
@@ -17,6 +20,7 @@ def test_missing_site_url_stops_the_build_with_a_message(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.build
 def test_broken_image_is_named_and_fails_the_strict_build(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "docs" / "pertemuan" / "foto-rusak.jpg").write_bytes(b"bukan gambar")

@@ -16,6 +16,8 @@ from PIL import Image
 
 from conftest import BUILD_DATE, copy_project
 
+pytestmark = pytest.mark.build
+
 # Loaded by Python at start-up (PYTHONPATH): every attempt to open a connection or resolve a
 # name is logged and refused, so a build that needs the network fails here.
 NO_NETWORK = '''
@@ -30,7 +32,6 @@ socket.socket.connect_ex = _refuse
 socket.create_connection = _refuse
 socket.getaddrinfo = _refuse
 '''
-
 
 
 def offline_build(project: Path, tmp: Path) -> tuple[subprocess.CompletedProcess, list[str]]:

@@ -45,6 +45,7 @@ def season(tmp_path_factory):
     return data, last, sites
 
 
+@pytest.mark.build
 def test_home_says_hari_ini_on_the_meeting_day(season):
     data, last, sites = season
     card = soup_of(sites["hari-ini"], "").select_one(".kda-sorotan")
@@ -54,6 +55,7 @@ def test_home_says_hari_ini_on_the_meeting_day(season):
     assert text_of(schedule.find(id=last.anchor).parent.select_one(".kda-status--hari-ini")) == "Hari ini"
 
 
+@pytest.mark.build
 def test_home_shows_the_last_meeting_when_none_is_set(season):
     data, last, sites = season
     home = soup_of(sites["sesudah"], "")
@@ -72,6 +74,7 @@ def test_latest_notes_on_the_home_page_are_of_meetings_held_as_of_the_build_date
     assert len(listed) == min(3, len(held))
 
 
+@pytest.mark.build
 def test_season_schedule_lists_each_group_in_its_order(season):
     data, last, sites = season
     schedule = soup_of(sites["sesudah"], "jadwal")
@@ -153,6 +156,7 @@ def test_inferred_topics_of_a_meeting_are_marked_in_its_header(page, nomor):
     assert marks(header) == (1 if "pokok_bahasan" in m.tafsiran_situs else 0)
 
 
+@pytest.mark.build
 def test_clearing_the_marker_clears_the_mark(tmp_path):
     """The organiser removes `tafsiran_situs` once the group confirms: the pages then show no mark."""
     project = copy_project(tmp_path / "project")
@@ -225,6 +229,7 @@ def test_tor_terms_link_to_their_explanation_with_searchable_plain_words(page):
         assert all(word in a["title"] for word in term.kata_lain)
 
 
+@pytest.mark.build
 def test_an_unknown_glossary_term_in_the_tor_stops_the_build_with_a_message(tmp_path):
     project = copy_project(tmp_path / "project")
     tor = project / "docs" / "tor.md"

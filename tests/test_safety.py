@@ -166,6 +166,7 @@ def refused_build(tmp_path_factory):
     return result, project
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", REFUSED)
 def test_attack_is_refused_with_file_line_and_reason(refused_build, name):
     result, _ = refused_build
@@ -180,6 +181,7 @@ def test_attack_is_refused_with_file_line_and_reason(refused_build, name):
         assert any(fragment in entry for entry in lines), (fragment, lines)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", REFUSED_POSTS)
 def test_an_article_that_list_pages_or_the_feed_would_show_differently_is_refused(refused_build, name):
     result, _ = refused_build
@@ -192,6 +194,7 @@ def test_an_article_that_list_pages_or_the_feed_would_show_differently_is_refuse
         assert any(fragment in entry for entry in lines), (fragment, lines)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", REFUSED_FILES)
 def test_a_file_a_browser_would_run_is_not_published(refused_build, name):
     result, _ = refused_build
@@ -199,6 +202,7 @@ def test_a_file_a_browser_would_run_is_not_published(refused_build, name):
     assert f'- docs/{MEMBER_DIR}/{name}: berkas jenis ".{suffix}" tidak diterbitkan' in result.stdout + result.stderr
 
 
+@pytest.mark.build
 def test_refused_build_writes_nothing_runs_nothing_and_leaks_nothing(refused_build):
     result, project = refused_build
     output = result.stdout + result.stderr
@@ -255,6 +259,7 @@ def article(site: Path, name: str):
 ACTIVE = "script, iframe, object, embed, form, svg, math, style, base, meta, link"
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", INERT)
 def test_inert_content_is_published_as_text_with_no_active_element(inert_site, name):
     body = article(inert_site, name)
@@ -267,6 +272,7 @@ def test_inert_content_is_published_as_text_with_no_active_element(inert_site, n
             assert not value.startswith(("javascript:", "data:", "vbscript:")), element
 
 
+@pytest.mark.build
 def test_code_keeps_markup_as_escaped_text(inert_site):
     html = (inert_site / MEMBER_DIR / "code-span" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -275,6 +281,7 @@ def test_code_keeps_markup_as_escaped_text(inert_site):
     assert "{{ cycler.__init__.__globals__.os.popen('id').read() }}" in fenced
 
 
+@pytest.mark.build
 def test_jinja_syntax_in_member_pages_is_published_exactly_as_written(inert_site):
     body = article(inert_site, "jinja-literal")
     text = body.get_text()
@@ -285,17 +292,20 @@ def test_jinja_syntax_in_member_pages_is_published_exactly_as_written(inert_site
     assert "Himpunan {a, b}" in text and "butir {x}" in text
 
 
+@pytest.mark.build
 def test_escaped_html_stays_text(inert_site):
     text = article(inert_site, "escaped-html").get_text()
     assert "Tag <script> dan <iframe> hanya teks." in text
 
 
+@pytest.mark.build
 def test_snippets_syntax_pulls_in_no_file(inert_site):
     body = article(inert_site, "snippet-literal")
     assert '--8<-- "mkdocs.yml"' in body.get_text()
     assert "site_name" not in body.get_text() and "anggota" not in body.get_text()
 
 
+@pytest.mark.build
 def test_safe_inline_html_and_markdown_features_stay(inert_site):
     body = article(inert_site, "safe-inline-html")
     assert body.find("abbr")["title"] == "Lembaga Kesejahteraan Sosial Anak"
@@ -309,6 +319,7 @@ def test_safe_inline_html_and_markdown_features_stay(inert_site):
     assert features.select_one('a.tombol[href="mailto:tim@example.org"]')
 
 
+@pytest.mark.build
 def test_search_index_keeps_headings_as_text(inert_site):
     # The site's search is Pagefind (hooks/kda/outputs/search.py). It stores a heading as the text a reader
     # saw; docs/assets/kda-search.js shows titles with textContent and keeps only <mark> of
@@ -323,10 +334,12 @@ def test_search_index_keeps_headings_as_text(inert_site):
     assert titles == ["Bagian <img src=x onerror=alert(1)>"]
 
 
+@pytest.mark.build
 def test_safe_files_beside_pages_are_published(inert_site):
     assert (inert_site / MEMBER_DIR / "foto.png").exists()
 
 
+@pytest.mark.build
 def test_non_identifiers_are_not_flagged(inert_site):
     text = article(inert_site, "non-identifiers").get_text()
     assert "± 600" in text and "0812-3456-7890" in text
@@ -412,6 +425,7 @@ def test_site_has_no_script_but_the_theme_and_the_project_files(site):
     assert assert_only_theme_and_project_scripts(site, ROOT) > 10
 
 
+@pytest.mark.build
 def test_attack_corpus_site_has_no_foreign_script(inert_site, tmp_path):
     from conftest import ROOT
 
@@ -455,6 +469,7 @@ def test_local_check_gives_the_builds_messages_without_a_build(tmp_path):
     assert periksa.run_checks(periksa.Project.load(project), ["docs/tor.md"]) == []
 
 
+@pytest.mark.build
 def test_blog_articles_are_checked_like_every_member_page(tmp_path):
     """Articles (Material's blog) are member pages too, even before their date: a future post
     (2014-01-20, after the build date) is checked now, not published later unreviewed."""

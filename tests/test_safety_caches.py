@@ -125,6 +125,7 @@ def _build(project: Path, site: Path) -> subprocess.Popen:
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+@pytest.mark.build
 def test_two_builds_of_one_checkout_at_once_both_succeed(tmp_path):
     project = copy_project(tmp_path / "project")
     image = project / "docs" / "pertemuan" / "papan.png"

@@ -62,6 +62,7 @@ def refused(tmp_path_factory):
         return run_cli_build(project), project
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", REFUSED)
 def test_html_in_a_data_value_is_refused_with_file_line_and_field(refused, name):
     result, _ = refused
@@ -73,6 +74,7 @@ def test_html_in_a_data_value_is_refused_with_file_line_and_field(refused, name)
         assert any(fragment in line for line in lines), (fragment, lines)
 
 
+@pytest.mark.build
 def test_refused_data_build_nothing_and_no_traceback(refused):
     result, project = refused
     assert "Traceback" not in result.stdout + result.stderr
@@ -133,6 +135,7 @@ def test_markdown_in_data_is_shown_as_text(tricked, page):
         assert " ".join(text.split()) in text_of(content), (text, text_of(content)[:2000])
 
 
+@pytest.mark.build
 def test_no_data_value_became_a_link_an_image_an_attribute_or_a_block(tricked):
     for path in tricked.rglob("*.html"):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
@@ -148,6 +151,7 @@ def test_no_data_value_became_a_link_an_image_an_attribute_or_a_block(tricked):
             assert not [h for h in content.find_all("h1") if "Judul palsu" in h.get_text()], path
 
 
+@pytest.mark.build
 def test_the_authors_name_stays_inside_its_attribute(tricked):
     post = BeautifulSoup((tricked / "artikel" / "2013-12-22-mengapa-kami-berdiskusi" / "index.html")
                          .read_text(encoding="utf-8"), "lxml")

@@ -98,6 +98,7 @@ def refused(tmp_path_factory):
         return run_cli_build(project), project
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", CASES)
 def test_a_key_or_value_the_site_does_not_use_is_refused(refused, name):
     result, _ = refused
@@ -111,6 +112,7 @@ def test_a_key_or_value_the_site_does_not_use_is_refused(refused, name):
         assert any(fragment in entry for entry in lines), (fragment, lines)
 
 
+@pytest.mark.build
 def test_the_refused_build_publishes_nothing_and_shows_no_traceback(refused):
     result, project = refused
     output = result.stdout + result.stderr

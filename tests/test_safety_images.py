@@ -123,6 +123,7 @@ def metadata_of(path: Path) -> list[str]:
     return found
 
 
+@pytest.mark.build
 def test_every_image_of_the_site_has_no_metadata(images_site):
     images = site_images(images_site)
     theirs = {p for p in images if "assets/" in p.relative_to(images_site).as_posix()}  # the theme's and ours (cards)
@@ -130,6 +131,7 @@ def test_every_image_of_the_site_has_no_metadata(images_site):
     assert {p.relative_to(images_site).as_posix(): metadata_of(p) for p in images if metadata_of(p)} == {}
 
 
+@pytest.mark.build
 def test_the_article_links_to_its_clean_image_where_the_blog_moved_it(images_site):
     page = images_site / "artikel" / "2013-12-22-mengapa-kami-berdiskusi" / "index.html"
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
@@ -143,6 +145,7 @@ def test_the_article_links_to_its_clean_image_where_the_blog_moved_it(images_sit
     assert not (images_site / "artikel" / "posts").exists()  # nothing left at the path before the move
 
 
+@pytest.mark.build
 def test_a_clean_copy_larger_than_the_original_is_still_the_one_published(images_site):
     original = images_site.parent / "docs" / "pertemuan" / "kecil.jpg"
     published = images_site / "pertemuan" / "kecil.jpg"
@@ -150,6 +153,7 @@ def test_a_clean_copy_larger_than_the_original_is_still_the_one_published(images
     assert published.read_bytes() != original.read_bytes() and metadata_of(published) == []
 
 
+@pytest.mark.build
 def test_every_format_keeps_its_format_and_pixels(images_site):
     folder = images_site / "uji"
     expected = {"foto.webp": "WEBP", "foto.avif": "AVIF", "gerak.gif": "GIF", "BESAR.JPG": "JPEG", "lain.jpeg": "JPEG",
@@ -162,6 +166,7 @@ def test_every_format_keeps_its_format_and_pixels(images_site):
         assert animation.n_frames == 2  # an animation stays one
 
 
+@pytest.mark.build
 def test_the_gallery_photos_have_no_metadata_and_captions_are_text(images_site):
     note = images_site / "pertemuan" / "02-perlindungan-anak" / "index.html"
     soup = BeautifulSoup(note.read_text(encoding="utf-8"), "lxml")
@@ -177,6 +182,7 @@ def test_the_gallery_photos_have_no_metadata_and_captions_are_text(images_site):
         assert metadata_of((note.parent / link["href"]).resolve()) == []
 
 
+@pytest.mark.build
 def test_an_image_over_the_pixel_limit_or_unreadable_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     folder = project / "docs" / "pertemuan"

@@ -99,6 +99,7 @@ def pages_build(tmp_path_factory):
     return result, time.perf_counter() - start
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", PAGES)
 def test_a_page_past_a_limit_is_refused_with_file_line_and_fix(pages_build, name):
     result, _ = pages_build
@@ -113,6 +114,7 @@ def test_a_page_past_a_limit_is_refused_with_file_line_and_fix(pages_build, name
         assert any(fragment in entry for entry in lines), (fragment, lines)
 
 
+@pytest.mark.build
 def test_the_pages_build_stops_quickly_without_a_traceback(pages_build):
     result, seconds = pages_build
     output = result.stdout + result.stderr
@@ -168,6 +170,7 @@ def data_build(tmp_path_factory):
     return result, project, index + 1
 
 
+@pytest.mark.build
 def test_data_files_with_aliases_tags_controls_or_open_quotes_are_refused_at_their_line(data_build):
     result, project, quote_line = data_build
     output = result.stdout + result.stderr
@@ -254,6 +257,7 @@ TYPED = {
 }
 
 
+@pytest.mark.build
 def test_front_matter_types_material_reads_get_an_indonesian_message(tmp_path):
     project = copy_project(tmp_path / "project")
     for name, (line, _) in TYPED.items():

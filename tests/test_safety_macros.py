@@ -96,6 +96,7 @@ def attacked(tmp_path_factory):
     return result, project
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", ATTACKS)
 def test_a_macro_attack_stops_the_build_with_an_indonesian_message(attacked, name):
     result, _ = attacked
@@ -105,6 +106,7 @@ def test_a_macro_attack_stops_the_build_with_an_indonesian_message(attacked, nam
     assert any(line.startswith(f"- docs/{MACRO_DIR}/{name}.md") and "makro" in line for line in lines), output[-3000:]
 
 
+@pytest.mark.build
 def test_the_attacked_build_leaks_nothing_runs_nothing_writes_nothing(attacked):
     result, project = attacked
     output = result.stdout + result.stderr

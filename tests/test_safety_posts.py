@@ -71,16 +71,19 @@ def published_names(site: Path) -> set[str]:
     return {p.name for p in site.rglob("*") if p.is_file()}
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", HELD)
 def test_a_file_of_an_unpublished_post_is_not_published(posts_site, name):
     assert name not in published_names(posts_site)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", PUBLISHED)
 def test_a_file_a_published_page_uses_is_published(posts_site, name):
     assert name in published_names(posts_site)
 
 
+@pytest.mark.build
 def test_the_published_post_shows_its_image_and_the_unpublished_ones_are_absent(posts_site):
     page = posts_site / "artikel" / "2014-01-05-terbit" / "index.html"
     assert 'src="../terbit-foto.png"' in page.read_text(encoding="utf-8")
@@ -92,6 +95,7 @@ RFC822 = re.compile(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May
                     r"(19|20)\d{2} \d{2}:\d{2}:\d{2} ([+-]\d{4}|GMT|UT)$")
 
 
+@pytest.mark.build
 def test_every_date_in_the_feeds_is_a_valid_rfc_822_date(posts_site):
     for feed in ("feed_rss_created.xml", "feed_rss_updated.xml"):
         dates = re.findall(r"<(?:pubDate|lastBuildDate)>([^<]*)</", (posts_site / feed).read_text(encoding="utf-8"))
@@ -112,6 +116,7 @@ def test_a_post_dated_outside_the_years_the_feed_can_carry_is_refused(date):
                         f'tahun 2000 dan 2099, misalnya 2014-01-20; tertulis "{date}".']
 
 
+@pytest.mark.build
 def test_a_year_one_post_stops_the_build_with_the_message(tmp_path):
     project = copy_project(tmp_path / "project")
     post(project, "2014-01-05-tahun-satu.md", "Tahun satu", "0001-01-01", "Isi.\n")

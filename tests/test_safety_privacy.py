@@ -186,6 +186,7 @@ def test_the_scan_is_linear_on_a_300000_character_line(text):
 
 # --- end to end: names of files, gallery captions, data -------------------------------------
 
+@pytest.mark.build
 def test_identifiers_in_file_names_captions_and_data_stop_the_build(tmp_path):
     from PIL import Image
 

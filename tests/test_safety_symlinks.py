@@ -56,6 +56,7 @@ def linked(tmp_path_factory):
     return result, project
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("path", LINKS)
 def test_a_symlink_stops_the_build_with_its_path_and_an_indonesian_message(linked, path):
     result, _ = linked
@@ -65,6 +66,7 @@ def test_a_symlink_stops_the_build_with_its_path_and_an_indonesian_message(linke
         output[-3000:]
 
 
+@pytest.mark.build
 def test_nothing_of_a_target_is_read_or_written(linked):
     result, project = linked
     output = result.stdout + result.stderr

@@ -68,6 +68,7 @@ def test_member_pages_are_never_rendered_whatever_their_front_matter(macros):
     assert macros.render(markdown="{{ 7*7 }}", force_rendering=True) == "49"
 
 
+@pytest.mark.build
 def test_injection_in_a_maintainer_page_fails_the_build_without_running(tmp_path):
     project = copy_project(tmp_path / "project")
     tor = project / "docs" / "tor.md"

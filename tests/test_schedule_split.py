@@ -60,6 +60,7 @@ def test_real_schedule_stays_on_one_page(page, site):
     assert "menurut tahun" not in text_of(page("jadwal/"))
 
 
+@pytest.mark.build
 def test_long_schedule_keeps_upcoming_undated_and_recent_on_the_schedule_page(long_site):
     project, site = long_site
     data = load_site_data(project / "data", project / "docs")
@@ -79,6 +80,7 @@ def test_long_schedule_keeps_upcoming_undated_and_recent_on_the_schedule_page(lo
     assert f"dalam {MEETINGS - 1} pertemuan" in text  # the summary still counts them all (0 is the introduction)
 
 
+@pytest.mark.build
 def test_every_dated_meeting_is_on_its_years_page(long_site):
     project, site = long_site
     data = load_site_data(project / "data", project / "docs")
@@ -96,6 +98,7 @@ def test_every_dated_meeting_is_on_its_years_page(long_site):
         assert soup.select_one('meta[property="og:title"]')["content"].startswith(f"Jadwal Pertemuan {year}")
 
 
+@pytest.mark.build
 def test_links_to_a_meeting_on_the_schedule_reach_its_card(long_site):
     """The notes' "lihat di jadwal", the topic index and the material pages link to the card's page."""
     _, site = long_site
@@ -116,6 +119,7 @@ def test_links_to_a_meeting_on_the_schedule_reach_its_card(long_site):
     assert urlsplit(urljoin("/pertemuan/00-pendahuluan/", link)).path == "/jadwal/2013/"
 
 
+@pytest.mark.build
 def test_year_pages_are_out_of_the_navigation_and_in_the_sitemap(long_site):
     _, site = long_site
     schedule = parse(site, "jadwal")

@@ -242,6 +242,7 @@ def test_no_external_font_host(site):
 
 # --- the data drives the pages -----------------------------------------------------------------------
 
+@pytest.mark.build
 def test_changing_the_data_changes_schedule_topic_index_and_note_header(tmp_path):
     project = copy_project(tmp_path / "project")
     data = project / "data" / "pertemuan.yml"

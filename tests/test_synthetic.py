@@ -36,6 +36,7 @@ def test_generator_never_writes_into_the_project(tmp_path):
     assert files_of(ROOT) == before
 
 
+@pytest.mark.build
 def test_n1_copy_builds_strict_with_its_synthetic_pages(tmp_path, monkeypatch):
     size = generate(tmp_path / "n1", 1)
     assert (size.notes, size.articles, size.images) == (13, 11, 2)

@@ -109,6 +109,7 @@ def test_page_assets_only_on_maintainer_pages_and_only_existing_css_and_js():
     assert asset_problems({"aset_halaman": ["tulis.md"]}, is_maintainer, existing)[0].startswith("mkdocs.yml, extra.aset_halaman: ")
 
 
+@pytest.mark.build
 def test_a_script_for_a_members_page_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"

@@ -177,6 +177,7 @@ def annotations(output: str) -> list[dict]:
     return found
 
 
+@pytest.mark.build
 def test_the_matcher_puts_each_data_message_on_its_file_and_line(tmp_path):
     project = copy_project(tmp_path / "project")
     path = project / "data" / "pertemuan.yml"
@@ -194,6 +195,7 @@ def test_the_matcher_puts_each_data_message_on_its_file_and_line(tmp_path):
     assert any(a.get("file") is None and a["message"].startswith("Data di folder data/ tidak sah") for a in found)
 
 
+@pytest.mark.build
 def test_the_matcher_names_the_page_and_shows_mkdocs_own_warnings(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "docs" / "pertemuan" / "16-tambahan.md").write_text("## Isi\n", encoding="utf-8")

@@ -65,6 +65,7 @@ def test_other_syntax_errors_keep_their_line_and_column():
     assert error.value.problems[0].startswith("data/x.yml, baris 3, kolom 2: penulisan berkas tidak sah")
 
 
+@pytest.mark.build
 def test_the_build_names_the_line_of_the_quote_not_the_end_of_the_header(tmp_path):
     project = copy_project(tmp_path / "project")
     post = project / "docs" / "artikel" / "posts" / "2014-01-05-kutip.md"
