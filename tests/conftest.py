@@ -102,8 +102,23 @@ def build_site(project: Path, site_dir: Path, today: str = BUILD_DATE) -> Path:
     return site_dir
 
 
-def copy_project(destination: Path) -> Path:
-    """A copy of the project's sources, to break on purpose."""
+FIXTURE = ROOT / "tests" / "fixture"  # the example group's content (tests/fixture/README.md)
+
+
+def real_content(project: Path) -> list[Path]:
+    """The group's own content in `project`: what the example group replaces in a copy."""
+    docs = project / "docs"
+    data = [p for p in (project / "data").glob("*.yml") if p.name != "privasi.yml"]
+    notes = [p for p in (docs / "pertemuan").iterdir() if p.name[:2].isdigit()]
+    materials = [p for p in (docs / "materi").iterdir() if p.name != "index.md"]
+    return data + [docs / "tor.md", *notes, *materials, *(docs / "artikel" / "posts").iterdir()]
+
+
+def copy_project(destination: Path, content: Path | None = FIXTURE) -> Path:
+    """A copy of the project's machinery with the example group's content (`content=None`: the real one).
+
+    Tests break the copy on purpose or build an example on it; with the example group they see
+    the same content whatever the real group has written since."""
     destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
@@ -111,6 +126,11 @@ def copy_project(destination: Path) -> Path:
             shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, destination / part)
+    if content is not None:
+        for path in real_content(destination):
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+        shutil.copytree(content / "data", destination / "data", dirs_exist_ok=True)
+        shutil.copytree(content / "docs", destination / "docs", dirs_exist_ok=True)
     return destination
 
 

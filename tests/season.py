@@ -137,6 +137,7 @@ Isi artikel contoh.
 
 def write_note_with_photos(project: Path) -> None:
     """| write the notes of a meeting | `docs/pertemuan/NN-judul-singkat.md` (NN = meeting number); its header comes from the data |
+    | start the notes of a meeting from a phone | the site's *Tulis Catatan Pertemuan* page (`docs/tulis-catatan.md`); the note's sections: `docs/.templates/catatan_baru.md.j2` |
     | add photos to a meeting note (caption and consent required) | `docs/pertemuan/NN-judul/foto/` with its `galeri.yml` (see `docs/panduan-foto-tanggapan.md`) |
     """
     (project / f"{NOTE}.md").write_text("""## Yang dibahas

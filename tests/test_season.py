@@ -1,0 +1,76 @@
+"""The season of routine edits (tests/season.py) follows the README and leaves every check green.
+
+CI runs the whole suite on a season copy (.ci/run); these tests keep the season itself honest:
+each edit quotes a row of the README's table, the rows a writer or organiser performs all have
+an edit, and the edited copy passes the writers' checker and the strict build.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+import season
+
+from conftest import ROOT, build_site
+
+# Rows of "Where each kind of change goes" that are a maintainer's work, not a writer's or the
+# organiser's routine (they change the machinery; the suite itself tests those on the example group).
+MAINTAINERS_ROWS = (
+    "change the allowed article categories", "change how the schedule, topic index or headers look",
+    "allow one reviewed public contact", "change the link-preview cards", "change what search must find",
+    "change how search looks or ranks", "change the site's addresses", "move or rename a published page",
+    "change how the site is checked or published", "turn reader responses on", "a style or script that one",
+    "change how pages print",
+)
+
+
+def readme_rows() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = text.split("## Where each kind of change goes", 1)[1].split("\n## ", 1)[0]
+    return [line for line in table.splitlines() if line.startswith("| ") and not line.startswith(("| I want", "| ---"))]
+
+
+def quoted_rows() -> dict[str, str]:
+    return {row.strip(): edit.__name__ for edit in season.EDITS
+            for row in (edit.__doc__ or "").splitlines() if row.strip().startswith("| ")}
+
+
+def test_each_edit_quotes_a_row_of_the_readme_word_for_word():
+    rows = readme_rows()
+    for row, edit in quoted_rows().items():
+        assert row in rows, f"{edit}: its row is no longer in the README's table; quote the row as it is now:\n{row}"
+
+
+def test_every_writers_and_organisers_row_has_an_edit():
+    quoted = quoted_rows()
+    missing = [row for row in readme_rows() if row not in quoted and not row.removeprefix("| ").startswith(MAINTAINERS_ROWS)]
+    assert not missing, "rows with no edit in tests/season.py (add one, or list it in MAINTAINERS_ROWS):\n" + "\n".join(missing)
+
+
+@pytest.fixture(scope="module")
+def season_copy(tmp_path_factory):
+    return season.apply(season.copy_checkout(tmp_path_factory.mktemp("musim")))
+
+
+def test_the_writers_checker_finds_nothing_after_the_season(season_copy):
+    result = subprocess.run([sys.executable, "scripts/periksa.py", "--semua"], cwd=season_copy,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.build
+def test_the_season_builds_strictly_and_shows_every_edit(season_copy, monkeypatch):
+    monkeypatch.setenv("KDA_TANPA_PDF", "1")
+    site = build_site(season_copy, season_copy / "site")
+    schedule = (site / "jadwal" / "index.html").read_text(encoding="utf-8")
+    assert "Tahap perkembangan anak" in schedule and "FKPS" in schedule
+    note = (site / "pertemuan" / "03-tahap-perkembangan-anak" / "index.html").read_text(encoding="utf-8")
+    assert "Rina Contoh" in note and "papan-tulis" in note
+    assert (site / "materi" / f"{season.MATERIAL}.pdf").is_file()
+    assert (site / "materi" / f"{season.UPLOADED}.pdf").is_file()
+    articles = (site / "artikel" / "index.html").read_text(encoding="utf-8")
+    assert "Kunjungan rumah yang pertama" in articles
+    assert re.search(r"Rina Contoh", (site / "anggota" / "index.html").read_text(encoding="utf-8"))
