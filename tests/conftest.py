@@ -63,7 +63,7 @@ def load_site_config(project: Path, **options):
 
 
 # The fixtures that build a site: a test using one is marked `build` (pytest.ini) by itself.
-BUILD_FIXTURES = {"site", "page", "example_site", "example_page", "base_url", "browser", "new_page"}
+BUILD_FIXTURES = {"site", "page", "real_site", "real_page", "example_site", "example_page", "base_url", "browser", "new_page"}
 _building_allowed = True  # False while a test without the `build` marker runs
 
 
@@ -146,24 +146,37 @@ def run_cli_build(project: Path, today: str = BUILD_DATE, engine: str = ENGINE) 
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
+def real_site(tmp_path_factory) -> Path:
+    """The real project built once: its tests assert only what follows from the data they read."""
     return build_site(ROOT, tmp_path_factory.mktemp("site"))
 
 
 @pytest.fixture(scope="session")
-def page(site):
-    """page('jadwal/') -> the parsed built page."""
+def site(real_site) -> Path:
+    """The real site (a module that tests machinery may override `site` with an example site)."""
+    return real_site
+
+
+@pytest.fixture(scope="session")
+def real_page(real_site):
+    """real_page('jadwal/') -> the parsed built page of the real site."""
     cache: dict[str, BeautifulSoup] = {}
 
     def parse(url: str) -> BeautifulSoup:
         if url not in cache:
-            path = site / url
+            path = real_site / url
             if url.endswith("/") or url == "":
                 path = path / "index.html"
             cache[url] = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         return cache[url]
 
     return parse
+
+
+@pytest.fixture(scope="session")
+def page(real_page):
+    """page('jadwal/') -> the parsed built page (of the real site, unless the module overrides it)."""
+    return real_page
 
 
 def text_of(node) -> str:
@@ -184,11 +197,15 @@ def example_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def example_page(example_site):
+    cache: dict[str, BeautifulSoup] = {}
+
     def parse(url: str) -> BeautifulSoup:
-        path = example_site / url
-        if url.endswith("/") or url == "":
-            path = path / "index.html"
-        return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        if url not in cache:
+            path = example_site / url
+            if url.endswith("/") or url == "":
+                path = path / "index.html"
+            cache[url] = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        return cache[url]
 
     return parse
 

@@ -179,8 +179,13 @@ EDITS: list[Callable[[Path], None]] = [
 
 
 def apply(project: Path) -> Path:
+    """Every edit, each then committed as a change of its own (as the group's pull requests are)."""
     for edit in EDITS:
         edit(project)
+        if (project / ".git").is_dir():
+            git = ["git", "-c", "user.name=Musim", "-c", "user.email=musim@contoh.invalid"]
+            subprocess.run([*git, "add", "-A"], cwd=project, check=True)
+            subprocess.run([*git, "commit", "-q", "-m", edit.__name__.replace("_", " ")], cwd=project, check=True)
     return project
 
 
@@ -194,6 +199,11 @@ def copy_checkout(destination: Path) -> Path:
             target = destination / name
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
+    # A repository of its own, as a clone is (actionlint and pre-commit look for one).
+    git = ["git", "-c", "user.name=Musim", "-c", "user.email=musim@contoh.invalid", "-c", "init.defaultBranch=main"]
+    subprocess.run([*git, "init", "-q"], cwd=destination, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=destination, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "The project before the season"], cwd=destination, check=True)
     return destination
 
 

@@ -14,6 +14,8 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 from PIL import Image
 
+from kda.model.data import load_site_data
+
 from conftest import ROOT, text_of
 
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]
@@ -119,7 +121,18 @@ def calendar(site: Path, path: str = "jadwal.ics") -> Calendar:
     return Calendar.from_ical((site / path).read_bytes())
 
 
-def test_calendar_feed_has_the_dated_meetings_in_jakarta_time(site):
+def dated_meetings(project: Path) -> list[int]:
+    return [m.nomor for m in load_site_data(project / "data", project / "docs").pertemuan if m.tanggal]
+
+
+def test_calendar_feed_has_every_dated_meeting_and_only_those(site):
+    events = {str(e["uid"]) for e in calendar(site).walk("VEVENT")}
+    assert events == {f"pertemuan-{n}@{HOST}" for n in dated_meetings(ROOT)}  # undated meetings left out
+
+
+def test_calendar_feed_has_the_dated_meetings_in_jakarta_time(example_site):
+    """On the example group (tests/fixture/): meetings 0 and 2 are dated, meeting 2 exactly."""
+    site = example_site
     cal = calendar(site)
     events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
     assert set(events) == {f"pertemuan-0@{HOST}", f"pertemuan-2@{HOST}"}  # undated meetings left out
@@ -158,14 +171,17 @@ def test_calendar_is_rfc5545_text(site):
 
 
 def test_each_dated_meeting_has_its_own_calendar_file(site):
-    for number in (0, 2):
+    dated = dated_meetings(ROOT)
+    for number in dated:
         events = calendar(site, f"kalender/pertemuan-{number}.ics").walk("VEVENT")
         assert [str(e["uid"]) for e in events] == [f"pertemuan-{number}@{HOST}"]
-    assert not (site / "kalender" / "pertemuan-1.ics").exists()  # date lost: no event invented
-    assert not (site / "kalender" / "pertemuan-3.ics").exists()
+    undated = set(range(16)) - set(dated)  # a date lost or not yet set: no event invented
+    assert not [n for n in undated if (site / "kalender" / f"pertemuan-{n}.ics").exists()]
 
 
-def test_add_to_calendar_links_on_the_schedule_and_the_notes(page):
+def test_add_to_calendar_links_on_the_schedule_and_the_notes(example_page):
+    """On the example group: meeting 2 dated, meeting 1's date lost, meeting 5 not yet dated."""
+    page = example_page
     def downloads(soup):
         return [(a["href"], a.get("download")) for a in soup.select("a.kda-kalender")]
 

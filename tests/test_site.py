@@ -148,7 +148,9 @@ def test_topics_with_meetings_or_articles_in_full_the_others_on_one_line(page, a
 
 # --- meeting notes and materials -------------------------------------------------------------
 
-def test_note_header_comes_from_the_data(page):
+def test_note_header_comes_from_the_data(example_page):
+    """On the example group (tests/fixture/): the header of meeting 2's note, exactly."""
+    page = example_page
     note = page("pertemuan/02-perlindungan-anak/")
     assert text_of(note.find("h1")) == "Pertemuan 2: Perlindungan anak dan permasalahan anak"
     header = text_of(note.select_one(".kda-kepala"))
@@ -157,25 +159,30 @@ def test_note_header_comes_from_the_data(page):
     assert note.find("title").get_text().startswith("Pertemuan 2")
 
 
-def test_note_of_meeting_one_does_not_invent_a_date(page):
+def test_note_of_meeting_one_does_not_invent_a_date(example_page):
+    page = example_page
     header = text_of(page("pertemuan/01-kerangka-acuan/").select_one(".kda-kepala"))
     assert "Tanggal dan tempat pertemuan ini tidak tercatat" in header
     assert not re.search(r"\b(19|20)\d\d\b", header)
 
 
-@pytest.mark.parametrize("material", [
-    "introduction", "masalah-anak", "uu-perlindungan-anak-2002", "kerangka-acuan", "perlindungan-permasalahan-anak",
-])
-def test_material_pages_say_the_file_is_not_uploaded_and_link_their_meetings(page, material):
-    body = page(f"materi/{material}/").select_one(".kda-kepala")
-    assert "Berkas belum diunggah" in text_of(body)
-    assert any(a["href"].startswith("../../jadwal/#pertemuan-") for a in body.find_all("a"))
-    assert not list((ROOT / "docs" / "materi").glob(f"{material}.*[!d]"))  # no placeholder file
+def test_material_pages_say_whether_the_file_is_uploaded_and_link_their_meetings(page, agenda):
+    for material in agenda.data.materi:
+        body = page(f"materi/{material.id}/").select_one(".kda-kepala")
+        if material.berkas:
+            assert (ROOT / "docs" / "materi" / material.berkas).is_file(), material.id
+            assert "Berkas belum diunggah" not in text_of(body), material.id
+        else:
+            assert "Berkas belum diunggah" in text_of(body), material.id
+            assert not list((ROOT / "docs" / "materi").glob(f"{material.id}.*[!d]")), material.id  # no placeholder
+        if any(material.id in m.materi for m in agenda.data.pertemuan):
+            assert any(a["href"].startswith("../../jadwal/#pertemuan-") for a in body.find_all("a")), material.id
 
 
-def test_notes_index_lists_the_three_recorded_meetings(page):
+def test_notes_index_lists_every_note_newest_first(page):
+    notes = sorted((p.stem for p in (ROOT / "docs" / "pertemuan").glob("[0-9][0-9]-*.md")), reverse=True)
     links = [a["href"] for a in page("pertemuan/").select("article li a")]
-    assert links == ["02-perlindungan-anak/", "01-kerangka-acuan/", "00-pendahuluan/"]
+    assert links == [f"{note}/" for note in notes]
 
 
 # --- home and TOR --------------------------------------------------------------------------------

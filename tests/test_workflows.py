@@ -118,6 +118,9 @@ def test_checks_run_on_every_pull_request_and_push_with_the_readme_commands():
     for part in test_command.split(" && "):
         assert part in commands
     assert "mkdocs build --strict" in commands
+    assert "python tests/season.py" in commands  # the season lane (README, "Tests")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python tests/season.py" in ci and test_command.rsplit(" && ", 1)[0].replace("-r", "-q -r") in ci
     assert "::add-matcher::.github/kda-matcher.json" in commands
     setup = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/setup-python@"))
     assert setup["with"]["cache"] == "pip"

@@ -6,6 +6,7 @@ browser download is never used). Screenshots go to test-artifacts/screenshots/.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -53,16 +54,32 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(site):
-    """The built site, served on 127.0.0.1 (any free port) for the whole session."""
-    handler = functools.partial(QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def served(directory: Path):
+    """`directory` served on 127.0.0.1 (any free port): yields its address."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site, served for the whole session."""
+    with served(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def example_base_url(example_site):
+    """The example group's site (tests/fixture/), served for the whole session."""
+    with served(example_site) as url:
+        yield url
 
 
 REQUIRED = "KDA_BROWSER_TESTS"  # "wajib" (set by .ci/run): a missing tool fails instead of skipping
