@@ -263,8 +263,8 @@ def _free_port() -> int:
 
 def real_site(workdir: Path, repeat: int) -> dict:
     """The real site (the project's own content), strict, warm caches after a first build."""
-    from synthetic import copy_project
-    project = copy_project(workdir / "real")
+    from kda.tooling.project import copy_project
+    project = copy_project(workdir / "real", content=None)
     cold = timed_build(project, "mkdocs.yml", "2014-01-10", strict=True)
     warm = [timed_build(project, "mkdocs.yml", "2014-01-10", strict=True) for _ in range(repeat)]
     return {"cold_s": cold["s"], "warm": _summary(warm, pages_built(project / "site-mkdocs"))}

@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 
-from conftest import build_site, copy_project
+from kda.tooling.project import build_site, copy_project
+
 from contoh import photo_with_gps
 
 
@@ -42,7 +43,7 @@ def photos(work: Path) -> None:
 
 
 def pdfs(work: Path) -> None:
-    project = copy_project(work / "proyek")
+    project = copy_project(work / "proyek", content=None)
     for label in ("cold", "warm"):
         start = time.perf_counter()
         site = build_site(project, work / f"site-{label}")

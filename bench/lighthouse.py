@@ -29,9 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
-from search_compare import serve
-
-from conftest import build_site
+from kda.tooling.project import build_site
+from kda.tooling.server import served as serve
 
 LIGHTHOUSE_VERSION = "12.8.2"
 CACHE = ROOT / ".cache" / f"lighthouse-{LIGHTHOUSE_VERSION}"

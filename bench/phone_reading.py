@@ -18,12 +18,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
-from browser.conftest import CHROMIUM_FLAGS, PHONE, find_browser
+from browser.conftest import PHONE
 from browser.measure import CHARTS, CONTENT, first_card_top, height, smallest_text
 from playwright.sync_api import sync_playwright
-from search_compare import serve
 
-from conftest import build_site, environment
+from kda.tooling.chromium import FLAGS as CHROMIUM_FLAGS
+from kda.tooling.chromium import find as find_browser
+from kda.tooling.project import build_site, environment
+from kda.tooling.server import served as serve
 
 PAGES = {
     "beranda": "",

@@ -37,10 +37,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 from synthetic_site import make_synthetic_project
 
-from conftest import build_site, copy_project
+from kda.tooling.chromium import FLAGS as CHROMIUM_FLAGS
+from kda.tooling.project import build_site, copy_project
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 FIRST_QUERY = "melindungi"
 SEARCH_FILES = ("/search/search_index", "/workers/search", "/lunr/", "/pagefind/", "/kda-search.js")
 RESULT_WORDS = ("ditemukan", "Tidak ada")
@@ -171,7 +170,7 @@ def recall(browser, base_url: str, queries: list[dict]) -> list[tuple[str, list[
 
 def build_variant(engine: str, articles: int, workdir: Path) -> Path:
     folder = workdir / f"{engine}-{articles}"
-    project = make_synthetic_project(folder, articles) if articles else copy_project(folder)
+    project = make_synthetic_project(folder, articles) if articles else copy_project(folder, content=None)
     use_engine(project, engine)
     started = time.perf_counter()
     build_site(project, project / "site")

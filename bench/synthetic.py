@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
-import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,8 +32,9 @@ from pathlib import Path
 import yaml
 from PIL import Image, ImageDraw
 
+from kda.tooling.project import copy_project
+
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "hooks")
 SEED = 2013
 UNIT = {"meetings": 16, "topics": 19, "materials": 5, "members": 11, "articles": 10, "images": 2}
 FIRST_DAY = dt.date(2014, 2, 6)  # the first synthetic meeting: after the real schedule's dates
@@ -118,24 +118,11 @@ class Size:
     today: str  # the KDA_TODAY to build it with: every article published, the last meetings scheduled
 
 
-def copy_project(dest: Path, root: Path = ROOT) -> Path:
-    """The project's own files (no caches, no site/) in `dest`."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = root / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, dirs_exist_ok=True,
-                            ignore=shutil.ignore_patterns("__pycache__", ".cache"))
-        else:
-            shutil.copy2(source, dest / part)
-    return dest
-
-
 def generate(dest: Path, n: int, seed: int = SEED, root: Path = ROOT) -> Size:
     """Copy the project into `dest` (a new folder) and add `n` units of synthetic content."""
     if n < 1:
         raise ValueError("n must be at least 1")
-    dest = copy_project(Path(dest), root)
+    dest = copy_project(Path(dest), content=None, root=root)
     rng = random.Random(f"{seed}:{n}")
     data, docs = dest / "data", dest / "docs"
     real = {name: _load(data / f"{name}.yml") for name in ("pertemuan", "pokok_bahasan", "materi", "anggota")}

@@ -16,8 +16,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import copy_project
+from kda.tooling.project import copy_project
 
 SEED = 20131222  # the TOR's date
 FOLDER = "sintetis"  # docs/sintetis/NNNN.md in the copy
@@ -43,7 +42,7 @@ def article(number: int, words: list[str], rng: random.Random) -> str:
 
 
 def make_synthetic_project(destination: Path, articles: int = 1000) -> Path:
-    project = copy_project(destination)
+    project = copy_project(destination, content=None)
     rng = random.Random(SEED)
     words = vocabulary()
     folder = project / "docs" / FOLDER

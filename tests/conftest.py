@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -21,46 +18,17 @@ if ENGINE == "properdocs":
 elif ENGINE != "mkdocs":
     raise RuntimeError(f"KDA_ENGINE must be mkdocs or properdocs, not {ENGINE!r}")
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-
-ROOT = Path(__file__).resolve().parent.parent
-
-# The day the test site is built "as of": between meeting 1 and meeting 2 (16 January 2014),
-# so meeting 2 is the next meeting. No test depends on the real date.
-BUILD_DATE = "2014-01-10"
-# Dates MkDocs writes (the sitemap's lastmod): 2014-01-10 00:00 UTC, as CI sets it from the last
-# commit (README, "Reproducible builds"), so the output does not depend on the real date.
-SOURCE_DATE_EPOCH = "1389312000"
-PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "hooks")
-
-
-@contextmanager
-def environment(**values):
-    old = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for key, value in old.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-
-
-def load_site_config(project: Path, **options):
-    """load_config, for a build in this process.
-
-    MkDocs keeps plugin instances for the whole process (for `mkdocs serve`), so every
-    in-process build of the same project shares one Material blog plugin, whose temp folder
-    the previous build's on_shutdown removed: make it again."""
-    config = load_config(str(project / "mkdocs.yml"), **options)
-    for plugin in config.plugins.values():
-        if isinstance(getattr(plugin, "temp_dir", None), str):
-            os.makedirs(plugin.temp_dir, exist_ok=True)
-    return config
-
+from kda.tooling import project as tooling
+from kda.tooling.project import (  # noqa: F401  (the tests import these from here)
+    BUILD_DATE,
+    FIXTURE,
+    ROOT,
+    SOURCE_DATE_EPOCH,
+    copy_project,
+    environment,
+    load_site_config,
+    real_content,
+)
 
 # The fixtures that build a site: a test using one is marked `build` (pytest.ini) by itself.
 BUILD_FIXTURES = {"site", "page", "real_site", "real_page", "example_site", "example_page", "base_url", "browser", "new_page"}
@@ -92,57 +60,13 @@ def _check_building_allowed() -> None:
 def build_site(project: Path, site_dir: Path, today: str = BUILD_DATE) -> Path:
     """Build `project` into `site_dir` in-process with --strict, like `mkdocs build`."""
     _check_building_allowed()
-    with environment(KDA_TODAY=today, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, NO_MKDOCS_2_WARNING="1"):
-        config = load_site_config(project, site_dir=str(site_dir), strict=True)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    return site_dir
-
-
-FIXTURE = ROOT / "tests" / "fixture"  # the example group's content (tests/fixture/README.md)
-
-
-def real_content(project: Path) -> list[Path]:
-    """The group's own content in `project`: what the example group replaces in a copy."""
-    docs = project / "docs"
-    data = [p for p in (project / "data").glob("*.yml") if p.name != "privasi.yml"]
-    notes = [p for p in (docs / "pertemuan").iterdir() if p.name[:2].isdigit()]
-    materials = [p for p in (docs / "materi").iterdir() if p.name != "index.md"]
-    return data + [docs / "tor.md", *notes, *materials, *(docs / "artikel" / "posts").iterdir()]
-
-
-def copy_project(destination: Path, content: Path | None = FIXTURE) -> Path:
-    """A copy of the project's machinery with the example group's content (`content=None`: the real one).
-
-    Tests break the copy on purpose or build an example on it; with the example group they see
-    the same content whatever the real group has written since."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / part)
-    if content is not None:
-        for path in real_content(destination):
-            shutil.rmtree(path) if path.is_dir() else path.unlink()
-        shutil.copytree(content / "data", destination / "data", dirs_exist_ok=True)
-        shutil.copytree(content / "docs", destination / "docs", dirs_exist_ok=True)
-    return destination
+    return tooling.build_site(project, site_dir, today)
 
 
 def run_cli_build(project: Path, today: str = BUILD_DATE, engine: str = ENGINE) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` (or `properdocs build`) in a subprocess: what a writer sees in the terminal."""
     _check_building_allowed()
-    env = dict(os.environ, KDA_TODAY=today, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", engine, "build", "--strict", "-f", str(project / "mkdocs.yml"),
-         "-d", str(project / "site")],
-        capture_output=True, text=True, env=env, timeout=300,
-    )
+    return tooling.run_cli_build(project, today, engine)
 
 
 @pytest.fixture(scope="session")

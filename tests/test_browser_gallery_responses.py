@@ -5,18 +5,17 @@ The page is opened from disk with every host name unresolvable, so nothing leave
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
 
+from kda.tooling import chromium
+
 from contoh import NOTE
 
-CHROMIUM = shutil.which("chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", "--disable-sync",
-         "--host-resolver-rules=MAP * ~NOTFOUND", "--virtual-time-budget=5000"]
+CHROMIUM = chromium.find()
+FLAGS = [*chromium.FLAGS, "--host-resolver-rules=MAP * ~NOTFOUND", "--virtual-time-budget=5000"]
 CLICKS = """<script>
 window.addEventListener("load", () => setTimeout(() => {
   document.querySelector("a.glightbox").click();

@@ -6,66 +6,45 @@ browser download is never used). Screenshots go to test-artifacts/screenshots/.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
-import shutil
-import threading
 from pathlib import Path
 
 import pytest
 from playwright import sync_api as playwright_api
 
-# Debian's Chromium (installed by .ci/run); elsewhere (a laptop, GitHub's runner) the first of
-# these that exists.
-BROWSERS = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
-]
+from kda.tooling import chromium
+from kda.tooling.server import QuietHandler, served  # noqa: F401  (the browser tests import them from here)
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 PHONE = {"width": 360, "height": 800}
 DESKTOP = {"width": 1280, "height": 900}
 
-ARTICLE = "artikel/2013-12-22-mengapa-kami-berdiskusi/"
+def first_of(folder: Path, pattern: str, site_folder: str) -> str:
+    """The site path of the first page in `folder` (of the real project), to stand for its type."""
+    return next((f"{site_folder}/{p.stem}/" for p in sorted(folder.glob(pattern)) if p.name != "index.md"), "")
 
-# One page of each type, as site paths.
-PAGE_TYPES = {
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTES, MATERIALS, POSTS = (ROOT / "docs" / name for name in ("pertemuan", "materi", "artikel/posts"))
+
+# One page of each type, as site paths: a note, a material and an article of the real site, the
+# first there are (a type with none yet is left out: it is checked on the example group).
+PAGE_TYPES = {name: path for name, path in {
     "beranda": "",
     "kerangka-acuan": "tor/",
     "jadwal": "jadwal/",
     "topik": "topik/",
-    "catatan": "pertemuan/02-perlindungan-anak/",
+    "catatan": first_of(NOTES, "[0-9][0-9]-*.md", "pertemuan"),
     "daftar-catatan": "pertemuan/",
-    "materi": "materi/uu-perlindungan-anak-2002/",
-    "artikel": ARTICLE,
+    "materi": first_of(MATERIALS, "*.md", "materi"),
+    "artikel": first_of(POSTS, "*.md", "artikel"),
     "daftar-artikel": "artikel/",
     "perjalanan": "perjalanan/",
     "anggota": "anggota/",
     "panduan-menulis": "panduan-menulis/",
     "tulis-artikel": "tulis/",
     "tulis-catatan": "tulis-catatan/",
-}
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep pytest's output clean
-        pass
-
-
-@contextlib.contextmanager
-def served(directory: Path):
-    """`directory` served on 127.0.0.1 (any free port): yields its address."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+}.items() if path or name == "beranda"}
 
 
 @pytest.fixture(scope="session")
@@ -92,17 +71,13 @@ def missing_tool(message: str) -> None:
     pytest.skip(message)
 
 
-def find_browser() -> str | None:
-    return next((found for name in BROWSERS if (found := shutil.which(name))), None)
-
-
 @pytest.fixture(scope="session")
 def browser():
-    executable = find_browser()
+    executable = chromium.find()
     if executable is None:
         missing_tool("Chromium tidak terpasang (Debian: apt-get install chromium); jalankan .ci/run")
     with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=executable, args=list(chromium.FLAGS))
         yield browser
         browser.close()
 

@@ -8,12 +8,10 @@ The project is the hostile-images copy of tests/test_safety_images.py.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 from test_safety_images import HOSTILE_CAPTION, SELECTOR_CAPTION, hostile_images
+
+from kda.tooling.server import served
 
 from conftest import build_site, copy_project, environment
 
@@ -21,21 +19,13 @@ MOBILE = ("Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, l
           "Chrome/120.0 Mobile Safari/537.36")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def gallery_url(tmp_path_factory):
     project = hostile_images(copy_project(tmp_path_factory.mktemp("keterangan") / "project"))
     with environment(KDA_TANPA_PDF="1"):
         site = build_site(project, project / "site")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/pertemuan/02-perlindungan-anak/"
-    server.shutdown()
-    server.server_close()
+    with served(site) as url:
+        yield f"{url}pertemuan/02-perlindungan-anak/"
 
 
 @pytest.mark.parametrize("device", ["desktop", "phone"])

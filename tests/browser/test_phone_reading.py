@@ -7,14 +7,10 @@ season recorded (tests/fixture_musim.py), where the lists are long and every cha
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 from fixture_musim import SEASON_BUILD_DATE, make_season_project
 
-from .conftest import DESKTOP, PHONE, QuietHandler
+from .conftest import DESKTOP, PHONE, served
 from .measure import CHARTS, first_card_top, height, smallest_text
 from conftest import build_site, environment
 
@@ -36,11 +32,8 @@ def season_url(tmp_path_factory):
     project = make_season_project(tmp_path_factory.mktemp("musim") / "project")
     with environment(KDA_TANPA_PDF="1"):
         site = build_site(project, project / "site", today=SEASON_BUILD_DATE)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module", params=["nyata", "musim"])

@@ -6,15 +6,12 @@ the phone menu."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import PHONE, QuietHandler
+from .conftest import PHONE
 
 WIDTH = PHONE["width"]
 
@@ -59,15 +56,6 @@ def site_pages(site: Path) -> list[str]:
             continue
         paths.append(relative.as_posix()[: -len("index.html")] if path.name == "index.html" else relative.as_posix())
     return paths
-
-
-@pytest.fixture(scope="module")
-def example_base_url(example_site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(example_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.fixture(scope="module")

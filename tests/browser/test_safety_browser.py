@@ -12,16 +12,13 @@ alert, a navigation and a foreign request.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
 import test_safety  # the corpus (tests/ is on the path, as for conftest)
 import test_safety_data
 
-from .conftest import QuietHandler
+from .conftest import served
 from conftest import BUILD_DATE, copy_project, environment, run_cli_build
 
 POSTS = {  # safe on their own page, on the list pages and in the feed
@@ -66,11 +63,8 @@ def corpus_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def corpus_url(corpus_site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(corpus_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(corpus_site) as url:
+        yield url
 
 
 @pytest.fixture

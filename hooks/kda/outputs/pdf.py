@@ -33,20 +33,18 @@ from kda.outputs.cachefile import atomic_path, temporary_path
 from kda.paths import PDF_DIR
 from kda.settings import CHROMIUM_VARIABLE, Environment
 from kda.settings import NO_PDF_VARIABLE as SKIP_VARIABLE
+from kda.tooling import chromium
 
 # The pages printed to PDF: source page -> file name in site/unduh/.
 PDF_PAGES = {
     "tor.md": "kerangka-acuan-kelompok-diskusi-bandung.pdf",
     "jadwal.md": "jadwal-kelompok-diskusi-bandung.pdf",
 }
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+CHROMIUM_NAMES = chromium.NAMES
 CHROMIUM_FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-extensions",
+    *chromium.FLAGS, "--disable-extensions",
     "--disable-default-apps", "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",
-    # No host is reachable: no name or address resolves, and what is left goes to a closed port.
-    "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
-    "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
+    *chromium.NO_HOST_FLAGS,  # a page can never make the build fetch from a host
 )
 TIMEOUT_SECONDS = 120
 # The generator tag names the engine (MkDocs or ProperDocs) and is not printed: not part of the key,
