@@ -20,6 +20,9 @@ from kda.checks import guard, limits
 from kda.checks import page_assets as own_assets
 from kda.checks.frontmatter import EXCERPT_SEPARATOR, FrontMatterError, is_article
 from kda.checks.symlinks import symlink_problems
+from kda.compat import material as theme
+from kda.compat import rss
+from kda.compat.glightbox import LightboxError, without_short_descriptions
 from kda.model.data import Agenda, DataError, SiteData, load_site_data
 from kda.model.gallery import GalleryError
 from kda.model.glossary import load_glossary
@@ -41,17 +44,14 @@ from kda.views.blog import (
     check_writers_pages,
     configure_blog,
     hold_back_unpublished,
-    keep_profiles_out_of_nav,
     profile_files,
 )
-from kda.views.feedlink import feed_links_without_sitemap_fetch
-from kda.views.lightbox import LightboxError, without_short_descriptions
 from kda.views.pages import PageError, PageMap, map_pages
 from kda.views.preview import page_preview, plain_title
 from kda.views.redirects import know_generated_pages, rewrite_redirect_pages
 from kda.views.render import Renderer, make_environment
 from kda.views.schedule import plan_schedule
-from kda.views.share import is_post, share_block
+from kda.views.share import share_block
 from kda.views.writing import RepositoryError, repository
 from kda.wiring.generated import SiteUrlError, generated_files
 
@@ -206,7 +206,7 @@ on_files = CombinedEvent(_on_files_first, _on_files, _on_files_after_blog)
 
 @event_priority(-60)  # after the blog plugin's (-50), which adds every author's profile
 def on_nav(nav, config, files):
-    keep_profiles_out_of_nav(nav)
+    theme.keep_profiles_out_of_nav(nav)
     return nav
 
 
@@ -235,7 +235,7 @@ def on_page_content(html, page, config, files):
     html = guard.check_rendered(html, page, config)  # the member's HTML, before our own blocks are added
     renderer: Renderer = config[STATE].renderer
     nomor = renderer.pages.meeting_of_note(page.file.src_uri)
-    if nomor is None and not is_post(page):
+    if nomor is None and not theme.is_post(page):
         return html
     if nomor is not None:  # after the check: the lightbox's data-* attributes are ours, never a member's
         html += renderer.gallery(page.file.src_uri, page.url)
@@ -263,7 +263,7 @@ def on_post_page(output, page, config):
         output = without_short_descriptions(output)  # captions stay text in the lightbox on phones too
     except LightboxError as error:
         raise PluginError(str(error)) from None
-    output = feed_links_without_sitemap_fetch(output)
+    output = theme.feed_links_without_sitemap_fetch(output)
     guard.check_output(output, page, config)  # every page as written: list pages, theme, data (kda.checks.published)
     return output
 
@@ -271,7 +271,7 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     # Plugins' events run before hooks' at equal priority: the RSS plugin has written its feeds
     # (and the redirects plugin its pages); search_hooks (Pagefind) indexes after this.
-    guard.check_published(config, _feeds(config))
+    guard.check_published(config, rss.feed_files(config))
     state: BuildState = config[STATE]
     rewrite_redirect_pages(config, state.renderer.env)
     publish_all(state.cards, Path(config.site_dir), state.settings.cache(CARDS_CACHE_DIR))
@@ -297,13 +297,6 @@ def _load_data(root: Path, docs_dir: Path) -> tuple[SiteData, tuple]:
     if problems:
         raise PluginError(str(DataError(problems))) from None
     return data, glossary
-
-
-def _feeds(config) -> list[Path]:
-    """The feeds the RSS plugin wrote (mkdocs.yml: rss)."""
-    rss = config.plugins.get("rss")
-    names = rss.config.feeds_filenames if rss else {}
-    return [Path(config.site_dir) / names[kind] for kind in ("rss_created", "rss_updated") if kind in names]
 
 
 def _check_limits(files, config) -> None:
