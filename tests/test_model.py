@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kda.model.data import STATUS_BATAL, STATUS_BELUM, STATUS_SELESAI, STATUS_TERJADWAL, Agenda, DataError, load_site_data
+from kda.model.data import Agenda, DataError, load_site_data
 from kda.model.datafile import DataFileError, load_data_file
+from kda.model.kinds import Status
 from kda.views.render import jam, tanggal
 
 GROUP = """
@@ -86,13 +87,13 @@ def test_statuses_and_next_meeting_depend_on_the_given_day(tmp_path):
     data = load(tmp_path)
     agenda = Agenda(data, dt.date(2014, 1, 15))
     assert [agenda.status(m) for m in data.pertemuan] == [
-        STATUS_SELESAI, STATUS_SELESAI, STATUS_TERJADWAL, STATUS_BATAL, STATUS_BELUM]
+        Status.SELESAI, Status.SELESAI, Status.TERJADWAL, Status.BATAL, Status.BELUM]
     assert agenda.next_meeting().nomor == 2
     assert Agenda(data, dt.date(2014, 2, 1)).next_meeting().nomor == 2  # on the day itself
     assert Agenda(data, dt.date(2014, 2, 2)).next_meeting() is None  # meeting 3 is cancelled
     assert agenda.next_unscheduled().nomor == 4
     assert [t.id for t in agenda.topics_covered()] == ["satu"]
-    assert agenda.topic_status("dua") == STATUS_TERJADWAL
+    assert agenda.topic_status("dua") == Status.TERJADWAL
 
 
 def test_indonesian_dates_and_times():

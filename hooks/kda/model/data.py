@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -21,6 +20,7 @@ from pydantic_core import PydanticCustomError
 
 from kda.model.datafile import DataFile, DataFileError, load_data_file
 from kda.model.journal_rules import check_journal
+from kda.model.kinds import JenisAnggota, JenisMateri, Status
 from kda.model.messages import collect_errors, found_text, located
 from kda.paths import MATERIALS_DIR
 from kda.problems import Problems
@@ -320,7 +320,7 @@ class Pertemuan(_Strict):
 class Materi(_Strict):
     id: Slug
     judul: Text = Field(examples=["Masalah Anak"])
-    jenis: Literal["materi", "dokumen"] = Field(examples=["materi"])
+    jenis: JenisMateri = Field(examples=["materi"])
     berkas: FileName | None = Field(default=None, examples=["masalah-anak.pdf"])
     ringkasan: Text = Field(examples=["Bahan pengantar tentang masalah-masalah anak."])
     tafsiran_situs: list[Literal["ringkasan"]] = Field(default_factory=list, examples=[TAFSIRAN_EXAMPLE])
@@ -336,7 +336,7 @@ class Materi(_Strict):
 class Anggota(_Strict):
     id: Slug
     nama: Text = Field(examples=["Budi S."])
-    jenis: Literal["anggota", "tim"] = Field(examples=["anggota"])
+    jenis: JenisAnggota = Field(examples=["anggota"])
     peran: Text | None = Field(default=None, examples=["notulis"])
     kluster: Literal["anak-terlantar-jalanan", "adk", "ampk", "abh", "anak-balita"] | None = Field(
         default=None, examples=["abh"])
@@ -344,7 +344,7 @@ class Anggota(_Strict):
 
     @field_validator("kluster")
     def _members_only(cls, value, info):
-        if value and info.data.get("jenis") == "tim":
+        if value and info.data.get("jenis") == JenisAnggota.TIM:
             raise PydanticCustomError("kda_cluster", "kluster hanya untuk anggota, bukan tim")
         return value
 
@@ -354,17 +354,6 @@ class Anggota(_Strict):
 
 
 # --- the whole data set ------------------------------------------------------------------
-
-class Status(StrEnum):
-    """A meeting's (or a topic's) status, as the model derives it; its value is the word readers see."""
-
-    SELESAI = "selesai"
-    TERJADWAL = "terjadwal"
-    BELUM = "belum dijadwalkan"
-    BATAL = "batal"
-
-
-STATUS_SELESAI, STATUS_TERJADWAL, STATUS_BELUM, STATUS_BATAL = Status.SELESAI, Status.TERJADWAL, Status.BELUM, Status.BATAL
 
 
 @dataclass(frozen=True)
@@ -392,7 +381,7 @@ class SiteData:
         return {"anggota": {p.id: p for p in self.anggota}, "pokok_bahasan": {t.id: t for t in self.pokok_bahasan},
                 "materi": {m.id: m for m in self.materi}, "pertemuan": {m.nomor: m for m in self.pertemuan},
                 "topic_meetings": by_topic, "material_meetings": by_material,
-                "members": [p for p in self.anggota if p.jenis == "anggota"]}
+                "members": [p for p in self.anggota if p.jenis == JenisAnggota.ANGGOTA]}
 
     def person(self, person_id: str) -> Anggota:
         return self._index["anggota"][person_id]
@@ -432,7 +421,7 @@ class Agenda:
     data: SiteData
     today: dt.date
 
-    def status(self, meeting: Pertemuan) -> str:
+    def status(self, meeting: Pertemuan) -> Status:
         if meeting.batal:
             return Status.BATAL
         if meeting.terlaksana:
@@ -460,13 +449,13 @@ class Agenda:
     def next_unscheduled(self) -> Pertemuan | None:
         return next((m for m in self.data.pertemuan if self.status(m) == Status.BELUM), None)
 
-    def count(self, status: str) -> int:
+    def count(self, status: Status) -> int:
         return sum(1 for m in self.data.pertemuan if self.status(m) == status)
 
     def held(self) -> list[Pertemuan]:
         return [m for m in self.data.pertemuan if self.status(m) == Status.SELESAI]
 
-    def topic_status(self, topic_id: str) -> str:
+    def topic_status(self, topic_id: str) -> Status:
         """'selesai' when a held meeting covered it, 'terjadwal' when a scheduled one will, else 'belum dijadwalkan'."""
         statuses = {self.status(m) for m in self.data.meetings_for_topic(topic_id)}
         for status in (Status.SELESAI, Status.TERJADWAL):
@@ -476,6 +465,13 @@ class Agenda:
 
     def topics_covered(self) -> list[PokokBahasan]:
         return [t for t in self.data.pokok_bahasan if self.topic_status(t.id) == Status.SELESAI]
+
+    def topics_by_status(self) -> dict[Status, list[PokokBahasan]]:
+        """The topics of each status (every status a key), each list in the TOR's order."""
+        grouped: dict[Status, list[PokokBahasan]] = {status: [] for status in Status}
+        for topic in self.data.pokok_bahasan:
+            grouped[self.topic_status(topic.id)].append(topic)
+        return grouped
 
 
 # --- loading -------------------------------------------------------------------------------
@@ -606,7 +602,7 @@ def _check_references(file: DataFile, meetings: list[Pertemuan], field: str, tar
 
 
 def _check_member_count(file: DataFile, people: list[Anggota], kelompok: Kelompok | None) -> list[str]:
-    members = [p for p in people if p.jenis == "anggota"]
+    members = [p for p in people if p.jenis == JenisAnggota.ANGGOTA]
     if kelompok and len(members) > kelompok.jumlah_anggota:
         return [f"{file.label}: ada {len(members)} entri berjenis anggota, padahal data/kelompok.yml mencatat "
                 f"jumlah_anggota {kelompok.jumlah_anggota}. Hapus entri yang bukan anggota, atau perbarui jumlah_anggota."]

@@ -26,11 +26,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from kda.checks.frontmatter import Article, Rules, pages_problems
 from kda.compat import material as theme
 from kda.model.data import SiteData
+from kda.model.kinds import JenisAnggota
 from kda.outputs.cachefile import write_atomic
 from kda.paths import AUTHORS_INDEX, AVATAR_DIR
 
 AUTHORS_FILE = "penulis.yml"
-AVATAR_ICONS = {"tim": "account-group.svg", "anggota": "account-circle.svg"}
+AVATAR_ICONS = {JenisAnggota.TIM: "account-group.svg", JenisAnggota.ANGGOTA: "account-circle.svg"}
 
 
 def authors_document(data: SiteData) -> dict:
@@ -48,7 +49,7 @@ def authors_document(data: SiteData) -> dict:
 
 
 def _description(person) -> str:
-    if person.jenis == "tim":
+    if person.jenis == JenisAnggota.TIM:
         return "Tulisan bersama"
     parts = [p for p in (person.peran, person.kluster_nama) if p]
     return ", ".join(parts) if parts else "Anggota kelompok"

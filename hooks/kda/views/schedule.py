@@ -16,7 +16,8 @@ import itertools
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from kda.model.data import Agenda, Pertemuan, SiteData, Status
+from kda.model.data import Agenda, Pertemuan, SiteData
+from kda.model.kinds import Status
 from kda.paths import SCHEDULE_PAGE, SCHEDULE_YEAR_PAGE
 
 YEAR_PAGE = SCHEDULE_YEAR_PAGE
