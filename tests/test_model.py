@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kda.model.data import Agenda, DataError, load_site_data
+from kda.model.agenda import Agenda
+from kda.model.data import DataError, load_site_data
 from kda.model.datafile import DataFileError, load_data_file
 from kda.model.kinds import Status
 from kda.views.render import jam, tanggal

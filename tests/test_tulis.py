@@ -12,7 +12,8 @@ import pytest
 
 from kda.checks.frontmatter import POST_NAME, Rules, check_article
 from kda.checks.page_assets import problems as asset_problems
-from kda.model.data import Agenda, load_site_data
+from kda.model.agenda import Agenda
+from kda.model.data import load_site_data
 from kda.model.kinds import Status
 from kda.settings import Settings
 from kda.views import scaffold, writing

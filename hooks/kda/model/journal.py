@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import fmean
 
-from kda.model.data import Agenda, Anggota, Pertemuan, PokokBahasan
+from kda.model.agenda import Agenda
 from kda.model.kinds import Status
+from kda.model.schema import Anggota, Pertemuan, PokokBahasan
 
 
 @dataclass(frozen=True)

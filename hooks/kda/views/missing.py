@@ -9,9 +9,9 @@ The template turns the groups into one line (docs/.templates/_bantu.md.j2, `keku
 
 from __future__ import annotations
 
-from kda.model.data import Pertemuan
 from kda.model.journal import MeetingRecord
 from kda.model.kinds import Status
+from kda.model.schema import Pertemuan
 
 NOT_RECORDED = "tidak tercatat"
 NOT_DECIDED = "belum ditentukan"

@@ -23,8 +23,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from kda.checks.frontmatter import Article
-from kda.model.data import Agenda, Pertemuan, SiteData
+from kda.model.agenda import Agenda
+from kda.model.data import SiteData
 from kda.model.kinds import JenisAnggota, JenisMateri, Status
+from kda.model.schema import Pertemuan
 from kda.outputs.calendar import in_calendar, meeting_file
 from kda.outputs.media import Media
 from kda.paths import ARTICLES_FEED, CALENDAR_FEED, QR_FILE

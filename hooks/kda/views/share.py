@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from kda.model.data import Pertemuan
+from kda.model.schema import Pertemuan
 from kda.views.render import tanggal
 
 TEMPLATE = "bagikan.html.j2"

@@ -23,8 +23,10 @@ from jinja2 import Environment
 
 from kda.checks import frontmatter, safety
 from kda.checks.frontmatter import POSTS_DIR
-from kda.model.data import Agenda, Pertemuan, SiteData
+from kda.model.agenda import Agenda
+from kda.model.data import SiteData
 from kda.model.kinds import Status
+from kda.model.schema import Pertemuan
 from kda.views import scaffold
 from kda.views.pages import NOTES_DIR, PageMap
 
