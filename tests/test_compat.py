@@ -104,8 +104,27 @@ def test_redirects_plugin_lists_its_pages_in_doc_pages_and_names_its_target():
     assert "self.doc_pages" in inspect.getsource(plugin.RedirectPlugin.on_post_build)
     assert "self.redirects = " in inspect.getsource(plugin.RedirectPlugin.on_files)
     assert "self.redirects.items()" in inspect.getsource(plugin.RedirectPlugin.on_post_build)
+    assert "page_new_without_hash in self.doc_pages" in inspect.getsource(plugin.RedirectPlugin.on_post_build)
     assert plugin.get_html_path("artikel/lama.md", True) == "artikel/lama/index.html"
     assert target_of(plugin.HTML_TEMPLATE.format(url="../baru/")) == "../baru/"
+
+
+def test_leaving_out_a_redirect_keeps_mkdocs_yml_and_every_other_redirect():
+    from kda.compat.redirects import leave_out
+
+    redirect_maps = {"lama.md": "baru.md", "arsip.md": "nanti.md#bagian", "lain.md": "ada.md"}
+
+    class Plugin:
+        redirects = redirect_maps
+        doc_pages = {"ada.md": object()}
+
+    class Config:
+        plugins = {"redirects": Plugin()}
+
+    config = Config()
+    assert leave_out(config, {"nanti.md", "ada.md"}) == ["arsip.md"]  # ada.md is known: kept
+    assert config.plugins["redirects"].redirects == {"lama.md": "baru.md", "lain.md": "ada.md"}
+    assert len(redirect_maps) == 3
 
 
 # --- Material: the blog's classes and authors file, the feed links, the package's folders ---------
@@ -119,6 +138,14 @@ def test_material_blog_structure_and_when_it_reads_the_authors_file():
     profile_path = inspect.getsource(plugin.BlogPlugin._format_path_for_profile)
     assert "authors_profiles_url_format.format(" in profile_path and "self.config.blog_dir" in profile_path
     assert "Section(title, views)" in inspect.getsource(plugin.BlogPlugin.on_nav)
+    archive_path = inspect.getsource(plugin.BlogPlugin._format_path_for_archive)
+    assert "archive_url_format.format(" in archive_path and "_format_date_for_archive_url" in archive_path
+    assert "archive_url_date_format" in inspect.getsource(plugin.BlogPlugin._format_date_for_archive_url)
+    date_format = inspect.getsource(plugin.BlogPlugin._format_date)
+    assert "format_date(" in date_format and "format_datetime(" in date_format and 'theme["language"]' in date_format
+    category_path = inspect.getsource(plugin.BlogPlugin._format_path_for_category)
+    assert "categories_url_format.format(" in category_path and "_slugify_category" in category_path
+    assert "categories_slugify(" in inspect.getsource(plugin.BlogPlugin._slugify_category)
 
 
 def test_material_writes_the_feed_links_the_rewrite_expects():

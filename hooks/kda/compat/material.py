@@ -9,10 +9,14 @@ its theme that the site relies on.
 
 from __future__ import annotations
 
+import datetime as dt
+import posixpath
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import material
+from babel.dates import format_date, format_datetime
 from material.plugins.blog.structure import Post, Profile
 from mkdocs.structure.nav import Navigation, Section
 
@@ -44,6 +48,42 @@ def profile_src_uri(config, slug: str, name: str) -> str:
     blog = blog_config(config)
     path = blog.authors_profiles_url_format.format(slug=slug, name=name).strip("/")
     return f"{blog.blog_dir}/{path}.md"
+
+
+def post_pages(config, src_uri: str, date: dt.date, categories: Iterable[str],
+               authors: Iterable[tuple[str, str]]) -> set[str]:
+    """The pages (paths relative to docs/) the blog plugin makes for one post, when it is published:
+    the post itself, its archive page, its category pages and its authors' profiles (`authors`:
+    (slug, name) of each), as far as mkdocs.yml turns them on. Pagination pages are not included.
+
+    The paths are those of the plugin's private `_format_path_for_archive` (its
+    `archive_url_format` with the date written in `archive_url_date_format` by Babel, in the
+    theme's language), `_format_path_for_category` (`categories_url_format` with the category
+    slugified by `categories_slugify`) and `_format_path_for_profile` (Material 9.8.1)."""
+    blog = blog_config(config)
+    pages = {src_uri}
+    if blog.archive:
+        pages.add(_blog_page(blog, blog.archive_url_format.format(date=_archive_date(config, date))))
+    if blog.categories:
+        for name in categories:
+            slug = blog.categories_slugify(name, blog.categories_slugify_separator)
+            pages.add(_blog_page(blog, blog.categories_url_format.format(slug=slug)))
+    if blog.authors_profiles:
+        pages.update(profile_src_uri(config, slug, name) for slug, name in authors)
+    return pages
+
+
+def _archive_date(config, date: dt.date) -> str:
+    """The date as the blog writes it in an archive page's path (its private `_format_date`)."""
+    locale = config.theme["language"].replace("-", "_")
+    pattern = blog_config(config).archive_url_date_format
+    if pattern in ("full", "long", "medium", "short"):
+        return format_date(date, format=pattern, locale=locale)
+    return format_datetime(dt.datetime.combine(date, dt.time()), format=pattern, locale=locale)
+
+
+def _blog_page(blog, path: str) -> str:
+    return posixpath.join(blog.blog_dir, f"{posixpath.normpath(path.strip('/'))}.md")
 
 
 def is_post(page) -> bool:

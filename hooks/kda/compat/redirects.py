@@ -8,7 +8,7 @@ to the first and rewrites the second in Indonesian (`kda.views.redirects`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from mkdocs_redirects.plugin import get_html_path
 
@@ -33,6 +33,28 @@ def know_pages(config, files) -> None:
     if redirects is not None and hasattr(redirects, "doc_pages"):
         for file in (f for f in files if f.is_documentation_page()):
             redirects.doc_pages.setdefault(file.src_uri, file)
+
+
+def leave_out(config, targets: Collection[str]) -> list[str]:
+    """Leave out of this build each redirect whose target (a page of docs/, without its #anchor) is
+    one of `targets` and not among the pages the plugin knows; return the old pages left out.
+
+    The plugin copies `redirect_maps` to the attribute `redirects` in its `on_files` and writes one
+    page for each entry of that dict in its `on_post_build`, warning (so `--strict` fails) for a
+    target missing from `doc_pages`; a new dict there leaves mkdocs.yml's own untouched
+    (mkdocs-redirects 1.2.2)."""
+    redirects = plugin(config)
+    if redirects is None or not hasattr(redirects, "redirects") or not hasattr(redirects, "doc_pages"):
+        return []
+    kept, left_out = {}, []
+    for old_page, new_page in redirects.redirects.items():
+        target = str(new_page).partition("#")[0]
+        if target in targets and target not in redirects.doc_pages:
+            left_out.append(old_page)
+        else:
+            kept[old_page] = new_page
+    redirects.redirects = kept
+    return left_out
 
 
 def written_pages(config) -> Iterator[str]:

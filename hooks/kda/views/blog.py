@@ -140,3 +140,15 @@ def hold_back_unpublished(files: Files, articles: list[Article], today: dt.date)
             files.get_file_from_path(article.src_uri).inclusion = InclusionLevel.EXCLUDED
     published = [a for a in articles if a.published(today)]
     return tuple(sorted(published, key=lambda a: (a.date, a.src_uri), reverse=True))
+
+
+def later_pages(config, data: SiteData, articles: list[Article], today: dt.date) -> frozenset[str]:
+    """The pages (relative to docs/) that posts dated after `today` will add to the site once they are
+    published: the posts themselves and the blog's pages made for them (archive, categories, authors).
+    Some may exist already, made for an earlier post."""
+    pages: set[str] = set()
+    for article in articles:
+        if not article.draft and article.date > today:
+            authors = [(person_id, data.person(person_id).nama) for person_id in article.authors]
+            pages |= theme.post_pages(config, article.src_uri, article.date, article.categories, authors)
+    return frozenset(pages)

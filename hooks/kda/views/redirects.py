@@ -6,7 +6,8 @@ plugin's code, so after it has run (`on_post_build`, the hooks run after the plu
 of those pages is written again from `docs/.templates/pengalihan.html.j2`, with the target
 the plugin computed (read back from its canonical link) and the target page's own canonical
 address and link-preview tags. The plugin keeps doing the rest: checking that each target
-exists (a warning, so `--strict` fails) and computing the path.
+exists (a warning, so `--strict` fails) and computing the path. A redirect whose target is
+published only after the build date (`KDA_TODAY`) is left out of that build.
 """
 
 from __future__ import annotations
@@ -30,6 +31,14 @@ def know_generated_pages(files, config) -> None:
     the blog plugin's (priority -50) has added those pages; called after it, this adds them.
     """
     redirects_plugin.know_pages(config, files)
+
+
+def leave_out_redirects_to_later_pages(config, later_pages: frozenset[str]) -> list[str]:
+    """Leave out of this build the redirects whose target is published only after the build date
+    (a post dated later, or the archive, category or author page its publication makes): on that day
+    the old address did not exist yet either. A target missing for any other reason still fails the
+    build. Returns the old pages left out."""
+    return redirects_plugin.leave_out(config, later_pages)
 
 
 def rewrite_redirect_pages(config, env: Environment) -> list[str]:

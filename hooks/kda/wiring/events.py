@@ -30,9 +30,9 @@ from kda.settings import Settings, SettingsError
 from kda.views import assets as page_assets
 from kda.views import responses as reader_responses
 from kda.views.attachments import hold_back_attachments
-from kda.views.blog import configure_blog, hold_back_unpublished
+from kda.views.blog import configure_blog, hold_back_unpublished, later_pages
 from kda.views.preview import page_preview, plain_title
-from kda.views.redirects import know_generated_pages, rewrite_redirect_pages
+from kda.views.redirects import know_generated_pages, leave_out_redirects_to_later_pages, rewrite_redirect_pages
 from kda.views.render import Renderer
 from kda.views.share import share_block
 from kda.wiring.files import (
@@ -98,12 +98,13 @@ def _on_files(files, config):
     pdf_jobs = pdf.register(files, config) if state.settings.environment.pdf else ()
     today = build_date(state.data, state.settings)
     hold_back_attachments(files, articles, today)  # before the posts themselves leave the files
+    later = later_pages(config, state.data, articles, today)
     articles = hold_back_unpublished(files, articles, today)
     clean_images(files, config)
     renderer = replace(make_renderer(files, config, state.data, today, page_map, articles, build_media, pdf_jobs),
                        glossary=state.glossary)
     add_pages(files, config, renderer)
-    config[STATE] = replace(state, renderer=renderer, pdf_jobs=pdf_jobs)
+    config[STATE] = replace(state, renderer=renderer, pdf_jobs=pdf_jobs, later_pages=later)
     add_generated(files, config)
     return files
 
@@ -111,6 +112,8 @@ def _on_files(files, config):
 @event_priority(-60)  # after the blog plugin's on_files (-50), which adds its archive and category pages
 def _on_files_after_blog(files, config):
     know_generated_pages(files, config)
+    for old_page in leave_out_redirects_to_later_pages(config, config[STATE].later_pages):
+        log.info(f"Pengalihan dari {old_page} tidak dibuat: halaman tujuannya baru terbit sesudah tanggal situs ini.")
     return files
 
 

@@ -25,6 +25,7 @@ class BuildState:
     pdf_jobs: tuple[pdf.PdfJob, ...] = ()
     settings: Settings | None = None  # mkdocs.yml and the environment, read once
     glossary: tuple = ()  # glossary.Istilah of data/istilah.yml
+    later_pages: frozenset[str] = frozenset()  # pages (in docs/) that posts dated after the build date will add
 
 
 def build_date(data: SiteData, settings: Settings) -> dt.date:
