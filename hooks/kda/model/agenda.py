@@ -22,13 +22,23 @@ class Agenda:
     today: dt.date
 
     def status(self, meeting: Pertemuan) -> Status:
+        """A meeting recorded as held (`terlaksana`) is held from its day on; one whose date was lost,
+        once every meeting before it is past (meetings are numbered in the order they are held).
+        Before that day it is what the day saw: scheduled, or not scheduled yet."""
         if meeting.batal:
             return Status.BATAL
-        if meeting.terlaksana:
-            return Status.SELESAI
         if meeting.tanggal is None:
-            return Status.BELUM
-        return Status.SELESAI if meeting.tanggal < self.today else Status.TERJADWAL
+            held = meeting.terlaksana and not (self._first_ahead is not None and self._first_ahead < meeting.nomor)
+            return Status.SELESAI if held else Status.BELUM
+        if meeting.tanggal < self.today or (meeting.terlaksana and meeting.tanggal == self.today):
+            return Status.SELESAI
+        return Status.TERJADWAL
+
+    @cached_property
+    def _first_ahead(self) -> int | None:
+        """The number of the first meeting, not cancelled, dated today or later."""
+        return min((m.nomor for m in self.data.pertemuan if m.tanggal and m.tanggal >= self.today and not m.batal),
+                   default=None)
 
     def next_meeting(self) -> Pertemuan | None:
         """The first meeting dated today or later and not cancelled."""
