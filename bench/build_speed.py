@@ -70,7 +70,7 @@ STAGES = {
     "journal charts (outputs/charts.py)": [("outputs/charts.py", "build_charts")],
     "galleries (outputs/media.py)": [("outputs/media.py", "prepare"), ("outputs/media.py", "publish"), ("views/render.py", "gallery")],
     "PDFs (outputs/pdf.py)": [("outputs/pdf.py", "register"), ("outputs/pdf.py", "make_pdfs")],
-    "content images (outputs/images.py)": [("wiring/events.py", "_optimise_images")],
+    "content images (outputs/images.py)": [("wiring/files.py", "clean_images")],
     "redirect pages (views/redirects.py)": [("views/redirects.py", "rewrite_redirect_pages")],
     "author profiles (views/blog.py)": [("views/blog.py", "profile_files")],
     "reader responses (views/responses.py)": [("views/responses.py", "view")],

@@ -19,7 +19,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 def main() -> None:
     started = time.perf_counter()
-    from kda.model.data import Agenda, load_site_data
+    from kda.model.agenda import Agenda
+    from kda.model.data import load_site_data
     from kda.model.journal import Journal
     from kda.outputs.charts import build_charts, render  # matplotlib's import is most of the cost
     print(f"import charts (matplotlib): {time.perf_counter() - started:.2f} s")

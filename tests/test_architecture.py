@@ -15,7 +15,7 @@ PACKAGE = ROOT / "hooks" / "kda"
 ARCHITECTURE = ROOT / "ARCHITECTURE.md"
 
 # layer -> the layers of kda it may import (ARCHITECTURE.md, "What may import what")
-BASE = {"paths", "settings", "problems"}  # foundation modules every layer may import
+BASE = {"paths", "settings", "problems", "compat"}  # foundation modules every layer may import
 ALLOWED = {
     "model": {"model"} | BASE,
     "checks": {"model", "checks"} | BASE,
@@ -26,6 +26,7 @@ ALLOWED = {
     "paths": set(),
     "settings": {"paths", "problems"},
     "problems": set(),
+    "compat": {"compat"},  # adaptations to third-party internals: nothing of kda but each other
 }
 
 

@@ -152,7 +152,7 @@ def test_feed_is_advertised_in_every_pages_head(page):
     for url in ("", "jadwal/", "artikel/", POST_URL, "panduan-menulis/"):
         links = page(url).select('head link[rel~=alternate][type="application/rss+xml"]')
         assert any(link["href"].endswith("feed_rss_created.xml") for link in links), url
-        # No exact rel="alternate": Material's script would fetch sitemap.xml for it (hooks/kda/views/feedlink.py).
+        # No exact rel="alternate": Material's script would fetch sitemap.xml for it (hooks/kda/compat/material.py).
         assert not page(url).select('head link[rel="alternate"]'), url
 
 

@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar, Event
 
-from kda.model.data import Agenda, load_site_data
+from kda.model.agenda import Agenda
+from kda.model.data import load_site_data
 from kda.model.journal import Journal
 from kda.outputs import calendar as calendar_output
 from kda.outputs import charts

@@ -13,7 +13,8 @@ import pytest
 from lxml import etree
 from test_model import GROUP, MEETINGS, PEOPLE, load, problems
 
-from kda.model.data import Agenda, load_site_data
+from kda.model.agenda import Agenda
+from kda.model.data import load_site_data
 from kda.model.journal import Journal
 from kda.outputs.charts import build_charts, render
 

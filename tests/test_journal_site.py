@@ -10,7 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from kda.model.data import Agenda, load_site_data
+from kda.model.agenda import Agenda
+from kda.model.data import load_site_data
 from kda.views.missing import list_text as missing_text
 
 from conftest import BUILD_DATE as REAL_BUILD_DATE

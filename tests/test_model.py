@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kda.model.data import STATUS_BATAL, STATUS_BELUM, STATUS_SELESAI, STATUS_TERJADWAL, Agenda, DataError, load_site_data
+from kda.model.agenda import Agenda
+from kda.model.data import DataError, load_site_data
 from kda.model.datafile import DataFileError, load_data_file
+from kda.model.kinds import Status
 from kda.views.render import jam, tanggal
 
 GROUP = """
@@ -86,13 +88,28 @@ def test_statuses_and_next_meeting_depend_on_the_given_day(tmp_path):
     data = load(tmp_path)
     agenda = Agenda(data, dt.date(2014, 1, 15))
     assert [agenda.status(m) for m in data.pertemuan] == [
-        STATUS_SELESAI, STATUS_SELESAI, STATUS_TERJADWAL, STATUS_BATAL, STATUS_BELUM]
+        Status.SELESAI, Status.SELESAI, Status.TERJADWAL, Status.BATAL, Status.BELUM]
     assert agenda.next_meeting().nomor == 2
     assert Agenda(data, dt.date(2014, 2, 1)).next_meeting().nomor == 2  # on the day itself
     assert Agenda(data, dt.date(2014, 2, 2)).next_meeting() is None  # meeting 3 is cancelled
     assert agenda.next_unscheduled().nomor == 4
     assert [t.id for t in agenda.topics_covered()] == ["satu"]
-    assert agenda.topic_status("dua") == STATUS_TERJADWAL
+    assert agenda.topic_status("dua") == Status.TERJADWAL
+
+
+def test_a_meeting_recorded_as_held_is_held_only_from_its_day(tmp_path):
+    """Seen from a day before it, a held meeting is still to come; one whose date was lost (meeting 1,
+    held after meeting 0) is not scheduled yet while meeting 0 is still ahead or on its day."""
+    data = load(tmp_path, pertemuan=MEETINGS.replace("  pokok_bahasan: [dua]\n", "  pokok_bahasan: [dua]\n  terlaksana: true\n"))
+    before = Agenda(data, dt.date(2013, 6, 1))
+    assert [before.status(m) for m in data.pertemuan] == [
+        Status.TERJADWAL, Status.BELUM, Status.TERJADWAL, Status.BATAL, Status.BELUM]
+    assert before.held() == [] and before.next_meeting().nomor == 0
+    on_the_day = Agenda(data, dt.date(2014, 1, 2))
+    assert [on_the_day.status(m) for m in data.pertemuan][:3] == [Status.TERJADWAL, Status.BELUM, Status.TERJADWAL]
+    after = Agenda(data, dt.date(2014, 1, 3))
+    assert [after.status(m) for m in data.pertemuan][:3] == [Status.SELESAI, Status.SELESAI, Status.TERJADWAL]
+    assert Agenda(data, dt.date(2014, 2, 1)).status(data.meeting(2)) == Status.SELESAI  # held, on its own day
 
 
 def test_indonesian_dates_and_times():

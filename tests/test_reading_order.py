@@ -15,7 +15,8 @@ from bs4 import BeautifulSoup
 from fixture_musim import make_season_project
 from test_model import load, problems
 
-from kda.model.data import Agenda, DataError, load_site_data
+from kda.model.agenda import Agenda
+from kda.model.data import DataError, load_site_data
 from kda.model.glossary import load_glossary
 from kda.views.render import tanggal
 

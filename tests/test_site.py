@@ -9,7 +9,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from kda.model.data import Agenda, load_site_data
+from kda.model.agenda import Agenda
+from kda.model.data import load_site_data
 from kda.views.missing import runs_text
 from kda.views.render import jam, tanggal
 from kda.views.schedule import schedule_sections

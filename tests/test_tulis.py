@@ -12,7 +12,9 @@ import pytest
 
 from kda.checks.frontmatter import POST_NAME, Rules, check_article
 from kda.checks.page_assets import problems as asset_problems
-from kda.model.data import STATUS_BATAL, Agenda, load_site_data
+from kda.model.agenda import Agenda
+from kda.model.data import load_site_data
+from kda.model.kinds import Status
 from kda.settings import Settings
 from kda.views import scaffold, writing
 from kda.views.pages import NOTE_NAME
@@ -153,7 +155,7 @@ def test_note_form_offers_the_meetings_without_a_note(page, data):
 
     agenda = Agenda(data, dt.date.fromisoformat(BUILD_DATE))
     with_note = {int(p.name.split("-")[0]) for p in (ROOT / "docs/pertemuan").glob("[0-9]*.md")}
-    expected = [f"{m.nomor:02d}" for m in data.pertemuan if m.nomor not in with_note and agenda.status(m) != STATUS_BATAL]
+    expected = [f"{m.nomor:02d}" for m in data.pertemuan if m.nomor not in with_note and agenda.status(m) != Status.BATAL]
     options = page("tulis-catatan/").select("form#kda-tulis-catatan select[name=meeting] option")
     assert [o["value"] for o in options] == expected
     assert sum(o.has_attr("selected") for o in options) == (1 if expected else 0)

@@ -42,7 +42,7 @@ def test_first_view_asks_no_other_host_and_skips_the_search_index(phone, base, p
     tab.wait_for_timeout(800)
     assert foreign == []
     assert not [u for u in requests if "search_index" in u or "/pagefind/" in u]  # search loads on demand
-    assert not [u for u in requests if u.endswith("sitemap.xml")]  # grows with the site (hooks/kda/views/feedlink.py)
+    assert not [u for u in requests if u.endswith("sitemap.xml")]  # grows with the site (hooks/kda/compat/material.py)
     assert not [u for u in requests if "glightbox" in u]  # the lightbox loads only with a photo gallery
     assert any(u.endswith(".js") for u in requests)  # Material's scripts did run
 

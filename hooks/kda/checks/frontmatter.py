@@ -36,8 +36,8 @@ from mkdocs.utils.meta import YAML_RE, get_data
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
-from kda.model.data import Slug, _parse_date
 from kda.model.datafile import DataFile, DataFileError, parse_data_text
+from kda.model.fields import Slug, parse_date
 from kda.model.messages import describe_error, found_text
 from kda.paths import BLOG_INDEX, POSTS_DIR
 from kda.problems import Problems
@@ -84,7 +84,7 @@ def _post_date(value: Any) -> Any:
         raise PydanticCustomError("kda_date", "wajib diisi dengan tanggal berformat TTTT-BB-HH")
     if isinstance(value, dict):
         raise PydanticCustomError("kda_date", "tulis satu tanggal saja, berformat TTTT-BB-HH")
-    date = _parse_date(value)
+    date = parse_date(value)
     if not POST_YEARS[0] <= date.year <= POST_YEARS[1]:
         raise PydanticCustomError(
             "kda_date", f"harus tanggal terbit tulisan antara tahun {POST_YEARS[0]} dan {POST_YEARS[1]}")

@@ -20,6 +20,7 @@ from mkdocs.utils.meta import get_data
 
 from kda.checks import frontmatter, page_assets, policy, privacy, published, safety, sandbox
 from kda.checks.frontmatter import FrontMatterError, is_article
+from kda.compat import macros as macros_plugin
 from kda.model.gallery import GALLERY_DIR, GALLERY_LIST
 from kda.paths import PAGE_ASSET_FILES
 from kda.problems import listed
@@ -45,7 +46,7 @@ def configure(config, macros: dict, values: dict) -> None:
 
     `macros` are what maintainer pages may call (name -> function of the page's path and its
     arguments), `values` the plain values they may read (sandbox.py)."""
-    sandbox.seal(config.plugins["macros"], macros, values, lambda page, line, problem: _macro_problem(config, page, line, problem))
+    sandbox.seal(macros_plugin.plugin(config), macros, values, lambda page, line, problem: _macro_problem(config, page, line, problem))
     root = Path(config.config_file_path).parent
     problems = snippets_problems(config, root)
     try:
@@ -249,7 +250,7 @@ def snippets_problems(config, root: Path) -> list[str]:
 
 
 def _is_maintainer_path(src_path: str, config) -> bool:
-    return sandbox.is_maintainer_page(config.plugins["macros"], src_path)
+    return sandbox.is_maintainer_page(macros_plugin.plugin(config), src_path)
 
 
 def lines_before(source: str, markdown: str) -> int:

@@ -31,6 +31,8 @@ import lxml.etree
 import lxml.html
 
 from kda.checks import page_assets, policy, safety
+from kda.compat import glightbox
+from kda.compat import material as theme
 from kda.paths import PAGE_ASSET_FILES
 
 NEVER = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "fencedframe"})
@@ -44,7 +46,7 @@ CONTENT = ("article.md-content__inner", "div.md-post__content")  # a page's own 
 _CSS_URL = re.compile(r"url\(\s*['\"]?\s*([^'\")\s]+)|@import\s+['\"]([^'\"]+)", re.I)
 _INLINE_SCRIPT = re.compile(r"<script(?:\s[^>]*)?>(.*?)</script>", re.S)
 # The lightbox plugin writes its start-up call from Python, not from a template.
-PLUGIN_INLINE_SCRIPTS = ("const lightbox = GLightbox(",)
+PLUGIN_INLINE_SCRIPTS = (glightbox.INLINE_SCRIPT_START,)
 
 
 @dataclass(frozen=True)
@@ -59,12 +61,9 @@ class Scripts:
 def script_files(config) -> frozenset[str]:
     """Material's bundled JavaScript, the lightbox plugin's script, the project's extra_javascript,
     the scripts only some pages link (kda.paths.PAGE_ASSET_FILES, extra.aset_halaman)."""
-    import material
-    import mkdocs_glightbox
-
-    theme_js = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+    theme_js = theme.scripts_dir()
     found = {p.relative_to(theme_js.parent.parent).as_posix() for p in theme_js.rglob("*.js")}
-    found |= {f"assets/javascripts/{p.name}" for p in (Path(mkdocs_glightbox.__file__).parent / "glightbox").glob("*.js")}
+    found |= set(glightbox.script_files())
     found |= {path for path in (*PAGE_ASSET_FILES, *page_assets.own_files(config.extra)) if path.endswith(".js")}
     return frozenset(found | {str(item) for item in config.extra_javascript})
 
@@ -83,9 +82,7 @@ def inline_script_starts(*folders: Path) -> tuple[str, ...]:
 
 def site_scripts(config) -> Scripts:
     """The scripts of this site: the theme's templates, its overrides and the project's templates."""
-    import material
-
-    folders = [Path(material.__file__).parent / "templates", Path(config.docs_dir) / ".overrides",
+    folders = [theme.templates_dir(), Path(config.docs_dir) / ".overrides",
                Path(config.docs_dir) / ".templates"]
     return Scripts(script_files(config), inline_script_starts(*[f for f in folders if f.is_dir()]),
                    urlparse(config.site_url or "").path or "/")

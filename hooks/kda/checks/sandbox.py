@@ -24,8 +24,8 @@ whose `hooks` holds the hook modules and whose `theme` makes an unsandboxed Jinj
    environment, and a failure becomes an Indonesian message for the build's report instead of
    Jinja's English (with the plugin's own traceback) or, worse, a half-rendered page.
 
-The plugin keeps its environment in `_env` and has no setter: replacing the attribute is the
-only way in, checked by a test that reads `plugin.env` back.
+The plugin's internals this relies on (its private environment and page, its `render` looked up
+on the instance) are reached through `kda.compat.macros`; a test reads `plugin.env` back.
 """
 
 from __future__ import annotations
@@ -38,6 +38,8 @@ from collections.abc import Callable, Mapping
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefined, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from kda.compat import macros as macros_plugin
 
 _SYNTAX = (
     "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
@@ -100,7 +102,7 @@ class SealedEnvironment(ImmutableSandboxedEnvironment):
 def seal(plugin, macros: Mapping[str, Macro], values: Mapping, report: Report) -> SealedEnvironment:
     """Give the plugin the sealed environment, and render maintainer pages with it only."""
     env = SealedEnvironment(macros, values, **{name: getattr(plugin.env, name) for name in _SYNTAX})
-    plugin._env = env
+    macros_plugin.replace_environment(plugin, env)
     restrict_rendering(plugin, env, report)
     return env
 
@@ -111,22 +113,22 @@ def is_maintainer_page(plugin, src_path: str) -> bool:
 
 
 def restrict_rendering(plugin, env: SealedEnvironment, report: Report) -> None:
-    render = getattr(plugin.render, "kda_original", plugin.render)  # a rebuild in `mkdocs serve` seals again
+    def guarded_render(render):
+        @functools.wraps(render)
+        def guarded(markdown: str, force_rendering: bool = False) -> str:
+            page = macros_plugin.current_page(plugin)
+            if page is None or not is_maintainer_page(plugin, page.file.src_path):
+                return markdown
+            path = page.file.src_uri
+            try:
+                return env.render_page(markdown, path)
+            except (TemplateError, TypeError) as error:  # a bug of a view itself (anything else) keeps its traceback
+                report(path, *problem_of(error, env))
+                return ""
 
-    @functools.wraps(render)
-    def guarded(markdown: str, force_rendering: bool = False) -> str:
-        page = getattr(plugin, "_page", None)
-        if page is None or not is_maintainer_page(plugin, page.file.src_path):
-            return markdown
-        path = page.file.src_uri
-        try:
-            return env.render_page(markdown, path)
-        except (TemplateError, TypeError) as error:  # a bug of a view itself (anything else) keeps its traceback
-            report(path, *problem_of(error, env))
-            return ""
+        return guarded
 
-    guarded.kda_original = render
-    plugin.render = guarded
+    macros_plugin.replace_render(plugin, guarded_render)
 
 
 def problem_of(error: Exception, env: SealedEnvironment) -> tuple[int | None, str]:

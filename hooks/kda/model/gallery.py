@@ -14,8 +14,8 @@ from pathlib import Path
 
 from pydantic import Field
 
-from kda.model.data import _Strict
 from kda.model.datafile import DataFileError, load_data_file
+from kda.model.fields import Strict
 from kda.model.messages import collect_errors, found_text, located
 from kda.paths import GALLERY_DIR
 from kda.problems import Problems
@@ -34,7 +34,7 @@ CONSENT_RULE = (
 )
 
 
-class FotoEntri(_Strict):
+class FotoEntri(Strict):
     berkas: str = Field(min_length=1, examples=["diskusi-kelompok.jpg"])
     keterangan: str | None = Field(default=None, examples=["Anggota kelompok membahas kasus di papan plano."])
     izin_publikasi: bool | None = Field(default=None, examples=["true"])

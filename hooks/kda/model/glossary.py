@@ -13,14 +13,15 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from kda.model.data import TAFSIRAN_EXAMPLE, DataError, Slug, Text, _check_unique, _label, _Strict, marked_fields_have_values
+from kda.model.data import DataError, _check_unique, _label
 from kda.model.datafile import DataFileError, load_data_file
+from kda.model.fields import TAFSIRAN_EXAMPLE, Slug, Strict, Text, marked_fields_have_values
 from kda.model.messages import collect_errors
 
 GLOSSARY_FILE = "istilah.yml"
 
 
-class Istilah(_Strict):
+class Istilah(Strict):
     id: Slug
     istilah: Text = Field(examples=["burn out"])
     kepanjangan: Text | None = Field(default=None, examples=["Program Kesejahteraan Sosial Anak"])

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import fmean
 
-from kda.model.data import Agenda, Anggota, Pertemuan, PokokBahasan, Status
+from kda.model.agenda import Agenda
+from kda.model.kinds import Status
+from kda.model.schema import Anggota, Pertemuan, PokokBahasan
 
 
 @dataclass(frozen=True)
@@ -18,7 +20,7 @@ class MeetingRecord:
     """One meeting as the journal sees it."""
 
     meeting: Pertemuan
-    status: str
+    status: Status
     hadir: int | None  # attendance count, None when not recorded
     kuorum_terpenuhi: bool | None  # None when attendance was not recorded
     durasi_menit: int | None  # actual length, None when the real times were not recorded

@@ -14,6 +14,7 @@ from typing import Any
 from babel.numbers import format_decimal
 
 from kda.model.datafile import DataFile
+from kda.model.kinds import JenisAnggota
 from kda.model.messages import found_text, located
 
 LOOKS_LIKE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -25,8 +26,8 @@ def check_journal(file: DataFile, meetings: list, group_file: DataFile, kelompok
     warnings: list[str] = []
     if kelompok is None:  # the group file is invalid: its own messages already say so
         return errors, warnings
-    member_ids = [p.id for p in people if p.jenis == "anggota"]
-    other_ids = [p.id for p in people if p.jenis != "anggota"]
+    member_ids = [p.id for p in people if p.jenis == JenisAnggota.ANGGOTA]
+    other_ids = [p.id for p in people if p.jenis != JenisAnggota.ANGGOTA]
     for meeting in meetings:
         at = _locator(file, meeting)
         errors += _check_attendance(at, meeting, kelompok, member_ids, other_ids)

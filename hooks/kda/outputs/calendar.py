@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone
 
-from kda.model.data import Pertemuan, SiteData
+from kda.model.data import SiteData
+from kda.model.schema import Pertemuan
 from kda.paths import CALENDAR_FEED, meeting_calendar_file
 
 FEED_PATH = CALENDAR_FEED  # the whole schedule

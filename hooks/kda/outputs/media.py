@@ -13,12 +13,11 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
-from kda.model.data import MATERIALS_DIR
 from kda.model.gallery import Gallery, GalleryError, find_galleries, is_gallery_source
 from kda.outputs import downloads as download_labels
 from kda.outputs import photo as photo_files
 from kda.outputs.images import UNREADABLE_TEXT, UnreadableImage
-from kda.paths import NOTES_DIR
+from kda.paths import MATERIALS_DIR, NOTES_DIR
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@
   compares with the clock, not with the build date of `KDA_TODAY`).
 - The navigation lists one "Penulis" page (`artikel/penulis/`, every author with articles),
   not every author's profile: Material's blog adds each profile to the navigation of every
-  page, which grows each first view with the number of authors.
+  page, which grows each first view with the number of authors (`kda.compat.material` takes the
+  profiles out, after the blog plugin has placed them).
 """
 
 from __future__ import annotations
@@ -19,20 +20,18 @@ import datetime as dt
 import html
 from pathlib import Path
 
-import material
 import yaml
-from material.plugins.blog.structure import Profile
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section
 
 from kda.checks.frontmatter import Article, Rules, pages_problems
+from kda.compat import material as theme
 from kda.model.data import SiteData
+from kda.model.kinds import JenisAnggota
 from kda.outputs.cachefile import write_atomic
 from kda.paths import AUTHORS_INDEX, AVATAR_DIR
 
-BLOG_PLUGIN = "material/blog"
 AUTHORS_FILE = "penulis.yml"
-AVATAR_ICONS = {"tim": "account-group.svg", "anggota": "account-circle.svg"}
+AVATAR_ICONS = {JenisAnggota.TIM: "account-group.svg", JenisAnggota.ANGGOTA: "account-circle.svg"}
 
 
 def authors_document(data: SiteData) -> dict:
@@ -50,7 +49,7 @@ def authors_document(data: SiteData) -> dict:
 
 
 def _description(person) -> str:
-    if person.jenis == "tim":
+    if person.jenis == JenisAnggota.TIM:
         return "Tulisan bersama"
     parts = [p for p in (person.peran, person.kluster_nama) if p]
     return ", ".join(parts) if parts else "Anggota kelompok"
@@ -61,11 +60,11 @@ def configure_blog(config, data: SiteData, cache_dir: Path) -> None:
     path = cache_dir / AUTHORS_FILE
     write_atomic(path, "# Generated from data/anggota.yml at each build: edit that file, not this one.\n"
                  + yaml.safe_dump(authors_document(data), allow_unicode=True, sort_keys=False))
-    config.plugins[BLOG_PLUGIN].config.authors_file = str(path.resolve())
+    theme.set_authors_file(config, path.resolve())
 
 
 def blog_categories(config) -> tuple[str, ...]:
-    return tuple(config.plugins[BLOG_PLUGIN].config.categories_allowed)
+    return tuple(theme.blog_config(config).categories_allowed)
 
 
 def blog_rules(config, data: SiteData) -> Rules:
@@ -77,7 +76,7 @@ def blog_rules(config, data: SiteData) -> Rules:
 
 
 def avatar_files(config) -> list[File]:
-    icons = Path(material.__file__).parent / "templates" / ".icons" / "material"
+    icons = theme.icons_dir()
     return [File.generated(config, f"{AVATAR_DIR}/{kind}.svg", abs_src_path=str(icons / icon))
             for kind, icon in AVATAR_ICONS.items()]
 
@@ -102,47 +101,16 @@ def profile_files(config, data: SiteData, articles, render_profile, cache_dir: P
 
 def profile_src_uri(config, person) -> str:
     """Where the blog plugin puts an author's profile (authors_profiles_url_format)."""
-    blog = config.plugins[BLOG_PLUGIN].config
-    path = blog.authors_profiles_url_format.format(slug=person.id, name=person.nama).strip("/")
-    return f"{blog.blog_dir}/{path}.md"
+    return theme.profile_src_uri(config, person.id, person.nama)
 
 
 def authors_index_file(config, data: SiteData, articles, render_index) -> File:
     """The "Penulis" page: each author with published articles, their profile and how many they wrote."""
-    src_uri = f"{config.plugins[BLOG_PLUGIN].config.blog_dir}/{AUTHORS_INDEX}"
+    src_uri = f"{theme.blog_config(config).blog_dir}/{AUTHORS_INDEX}"
     counts = _authors(articles)
     people = sorted((data.person(person_id) for person_id in counts), key=lambda p: p.nama.casefold())
     entries = [(person, profile_src_uri(config, person), counts[person.id]) for person in people]
     return File.generated(config, src_uri, content=render_index(src_uri, entries))
-
-
-def keep_profiles_out_of_nav(nav: Navigation) -> None:
-    """Take the blog's section of author profiles out of the navigation (the pages stay).
-
-    Run after the blog plugin's on_nav (which attaches the section last among its siblings and
-    links its pages after the page before it): the pages before and after are linked again.
-    """
-    for items in list(_item_lists(nav.items)):  # listed first: the loop below changes them
-        for section in [i for i in items if isinstance(i, Section) and i.children
-                        and all(isinstance(c, Profile) for c in i.children)]:
-            items.remove(section)
-            profiles = section.children
-            before, after = profiles[0].previous_page, profiles[-1].next_page
-            if before is not None:
-                before.next_page = after
-            if after is not None:
-                after.previous_page = before
-            for profile in profiles:
-                profile.parent, profile.previous_page, profile.next_page = section.parent, None, None
-            gone = {id(p) for p in profiles}
-            nav.pages[:] = [p for p in nav.pages if id(p) not in gone]
-
-
-def _item_lists(items: list):
-    yield items
-    for item in items:
-        if isinstance(item, Section):
-            yield from _item_lists(item.children)
 
 
 def _authors(articles) -> dict[str, int]:
@@ -172,3 +140,15 @@ def hold_back_unpublished(files: Files, articles: list[Article], today: dt.date)
             files.get_file_from_path(article.src_uri).inclusion = InclusionLevel.EXCLUDED
     published = [a for a in articles if a.published(today)]
     return tuple(sorted(published, key=lambda a: (a.date, a.src_uri), reverse=True))
+
+
+def later_pages(config, data: SiteData, articles: list[Article], today: dt.date) -> frozenset[str]:
+    """The pages (relative to docs/) that posts dated after `today` will add to the site once they are
+    published: the posts themselves and the blog's pages made for them (archive, categories, authors).
+    Some may exist already, made for an earlier post."""
+    pages: set[str] = set()
+    for article in articles:
+        if not article.draft and article.date > today:
+            authors = [(person_id, data.person(person_id).nama) for person_id in article.authors]
+            pages |= theme.post_pages(config, article.src_uri, article.date, article.categories, authors)
+    return frozenset(pages)

@@ -9,15 +9,16 @@ The template turns the groups into one line (docs/.templates/_bantu.md.j2, `keku
 
 from __future__ import annotations
 
-from kda.model.data import Pertemuan, Status
 from kda.model.journal import MeetingRecord
+from kda.model.kinds import Status
+from kda.model.schema import Pertemuan
 
 NOT_RECORDED = "tidak tercatat"
 NOT_DECIDED = "belum ditentukan"
 NOT_YET_RECORDED = "belum dicatat"
 
 
-def missing_facts(meeting: Pertemuan, status: str, record: MeetingRecord | None = None) -> list[tuple[str, list[str]]]:
+def missing_facts(meeting: Pertemuan, status: Status, record: MeetingRecord | None = None) -> list[tuple[str, list[str]]]:
     """(how it is missing, [field names]) for each kind of gap, in the order a sentence says them.
 
     `record` (the journal's view of the meeting) adds the journal's gaps; the schedule's cards

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from kda.model.data import MATERIALS_DIR, SiteData
-from kda.paths import NOTES_DIR
+from kda.model.data import SiteData
+from kda.paths import MATERIALS_DIR, NOTES_DIR
 from kda.problems import Problems
 
 # Two digits (00-99), or three and more without a leading zero (100, 101...): one name per number.

@@ -13,10 +13,10 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
-from kda.model.data import Kelompok, Pertemuan
+from kda.compat.material import is_post
+from kda.model.schema import Kelompok, Pertemuan
 from kda.outputs.cards import HEIGHT, WIDTH, Card, card_path
 from kda.views.render import Renderer, jam, tanggal
-from kda.views.share import is_post
 
 LOCALE = "id_ID"
 

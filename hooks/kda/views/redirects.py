@@ -6,22 +6,21 @@ plugin's code, so after it has run (`on_post_build`, the hooks run after the plu
 of those pages is written again from `docs/.templates/pengalihan.html.j2`, with the target
 the plugin computed (read back from its canonical link) and the target page's own canonical
 address and link-preview tags. The plugin keeps doing the rest: checking that each target
-exists (a warning, so `--strict` fails) and computing the path.
+exists (a warning, so `--strict` fails) and computing the path. A redirect whose target is
+published only after the build date (`KDA_TODAY`) is left out of that build.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import lxml.html
 from jinja2 import Environment
-from mkdocs_redirects.plugin import get_html_path
+
+from kda.compat import redirects as redirects_plugin
 
 TEMPLATE = "pengalihan.html.j2"
-# mkdocs-redirects' page (pinned version 1.2.2) names its target in this one element.
-CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)">')
 PREVIEW_PREFIXES = ("og:", "twitter:", "description")  # the target's head tags a redirect page repeats
 
 
@@ -29,31 +28,35 @@ def know_generated_pages(files, config) -> None:
     """Let redirects point at pages the blog plugin makes (its yearly archive, categories).
 
     mkdocs-redirects lists the pages a redirect may point to in its on_files, which runs before
-    the blog plugin's (priority -50) has added those pages; called after it, this adds them
-    (the blog marks them excluded until its on_nav, hence every file, not documentation_pages()).
+    the blog plugin's (priority -50) has added those pages; called after it, this adds them.
     """
-    plugin = config.plugins.get("redirects")
-    if plugin is not None and hasattr(plugin, "doc_pages"):
-        for file in (f for f in files if f.is_documentation_page()):
-            plugin.doc_pages.setdefault(file.src_uri, file)
+    redirects_plugin.know_pages(config, files)
+
+
+def leave_out_redirects_to_later_pages(config, later_pages: frozenset[str]) -> list[str]:
+    """Leave out of this build the redirects whose target is published only after the build date
+    (a post dated later, or the archive, category or author page its publication makes): on that day
+    the old address did not exist yet either. A target missing for any other reason still fails the
+    build. Returns the old pages left out."""
+    return redirects_plugin.leave_out(config, later_pages)
 
 
 def rewrite_redirect_pages(config, env: Environment) -> list[str]:
     """Rewrite every redirect page the plugin wrote; return their paths (for tests)."""
-    plugin = config.plugins.get("redirects")
-    if plugin is None:
+    pages = list(redirects_plugin.written_pages(config))
+    if not pages:
         return []
     template = env.get_template(TEMPLATE)
     site = Path(config.site_dir)
     written = []
-    for old_page in plugin.config["redirect_maps"]:
-        path = site / get_html_path(old_page, config.use_directory_urls)
+    for page in pages:
+        path = site / page
         if not path.is_file():  # the plugin skipped it (and warned: unknown target)
             continue
-        match = CANONICAL.search(path.read_text(encoding="utf-8"))
-        if match:
-            canonical, previews = _target_head(path, match[1])
-            path.write_text(template.render(url=match[1], canonical=canonical, previews=previews), encoding="utf-8")
+        url = redirects_plugin.target_of(path.read_text(encoding="utf-8"))
+        if url is not None:
+            canonical, previews = _target_head(path, url)
+            path.write_text(template.render(url=url, canonical=canonical, previews=previews), encoding="utf-8")
             written.append(path.as_posix())
     return written
 

@@ -23,7 +23,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from kda.checks.frontmatter import Article
-from kda.model.data import Agenda, Pertemuan, SiteData, Status
+from kda.model.agenda import Agenda
+from kda.model.data import SiteData
+from kda.model.kinds import JenisAnggota, JenisMateri, Status
+from kda.model.schema import Pertemuan
 from kda.outputs.calendar import in_calendar, meeting_file
 from kda.outputs.media import Media
 from kda.paths import ARTICLES_FEED, CALENDAR_FEED, QR_FILE
@@ -96,7 +99,8 @@ def make_environment(templates_dir: Path) -> Environment:
     )
     env.filters.update(tanggal=tanggal, jam=jam, angka=angka, e=teks, daftar=list_text, rentang=runs_text,
                        teks_html=as_html_text)
-    env.globals.update(kalender=meeting_file, ada_di_kalender=in_calendar)
+    env.globals.update(kalender=meeting_file, ada_di_kalender=in_calendar,
+                       Status=Status, JenisAnggota=JenisAnggota, JenisMateri=JenisMateri)  # compared with, never their words
     return env
 
 
@@ -207,7 +211,8 @@ class Renderer:
         return self.render("kepala_materi.md.j2", page_path, materi=self.data.material(material_id))
 
     def learning_journey(self, page_path: str) -> str:
-        return self.render("perjalanan.md.j2", page_path, summary=self.journal.summary())
+        return self.render("perjalanan.md.j2", page_path, summary=self.journal.summary(),
+                           topics_by_status=self.agenda.topics_by_status())
 
     def glossary_index(self, page_path: str) -> str:
         return self.render("daftar_istilah.md.j2", page_path, entries=self.glossary)

@@ -16,7 +16,10 @@ import itertools
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from kda.model.data import Agenda, Pertemuan, SiteData, Status
+from kda.model.agenda import Agenda
+from kda.model.data import SiteData
+from kda.model.kinds import Status
+from kda.model.schema import Pertemuan
 from kda.paths import SCHEDULE_PAGE, SCHEDULE_YEAR_PAGE
 
 YEAR_PAGE = SCHEDULE_YEAR_PAGE

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from jinja2 import Environment
-from material.plugins.blog.structure import Post
 
-from kda.model.data import Pertemuan
+from kda.model.schema import Pertemuan
 from kda.views.render import tanggal
 
 TEMPLATE = "bagikan.html.j2"
@@ -16,7 +15,3 @@ def share_block(env: Environment, title: str, url: str, meeting: Pertemuan | Non
     date = tanggal(meeting.tanggal) if meeting and meeting.tanggal else None
     return env.get_template(TEMPLATE).render(title=title, url=url, tanggal=date)
 
-
-def is_post(page) -> bool:
-    """A Material blog post (articles): shared, and typed og:article, like a meeting note."""
-    return isinstance(page, Post)

@@ -23,7 +23,10 @@ from jinja2 import Environment
 
 from kda.checks import frontmatter, safety
 from kda.checks.frontmatter import POSTS_DIR
-from kda.model.data import Agenda, Pertemuan, SiteData, Status
+from kda.model.agenda import Agenda
+from kda.model.data import SiteData
+from kda.model.kinds import Status
+from kda.model.schema import Pertemuan
 from kda.views import scaffold
 from kda.views.pages import NOTES_DIR, PageMap
 
@@ -112,7 +115,7 @@ def note_settings(env: Environment, repo: Repository) -> str:
 @dataclass(frozen=True)
 class NoteChoice:
     meeting: Pertemuan
-    status: str
+    status: Status
     prefix: str  # the file name's NN
     chosen: bool
 
