@@ -31,9 +31,13 @@ DAYS = {
 POSTS = sorted((ROOT / "docs" / "artikel" / "posts").glob("*.md"))
 
 
+pytestmark = pytest.mark.build
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
-    return copy_project(tmp_path_factory.mktemp("tanggal"))
+    """A copy of the real project: its own data and pages, read above."""
+    return copy_project(tmp_path_factory.mktemp("tanggal"), content=None)
 
 
 @pytest.fixture(scope="module", params=list(DAYS))
