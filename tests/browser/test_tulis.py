@@ -147,7 +147,7 @@ def with_body(text: str, body: str) -> str:
 def written(phone, base_url, data, categories, tmp_path_factory):
     """Every case through the forms; the files they open, in one copy of the project, built once."""
     env = make_environment(ROOT / "docs" / ".templates")
-    project = copy_project(tmp_path_factory.mktemp("tulis") / "project")
+    project = copy_project(tmp_path_factory.mktemp("tulis") / "project", content=None)  # the real site's form: its data
     articles, notes = [], []
     for case in article_cases(data, categories):
         start = len(phone.requests)
@@ -233,7 +233,7 @@ def test_note_title_starts_as_the_meetings_theme(written):
 def test_the_scaffold_command_writes_the_same_file(written, tmp_path):
     """scripts/artikel_baru.py itself, for the case with every choice."""
     case, name, value, *_ = next(a for a in written["articles"] if a[0].title == "Semua pilihan sekaligus")
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", content=None)  # the real data, as the form's
     (project / "scripts").mkdir()
     shutil.copy2(ROOT / "scripts/artikel_baru.py", project / "scripts/artikel_baru.py")
     args = [case.title, "--tanggal", case.date.isoformat(), "--terbit"]
