@@ -93,6 +93,20 @@ def article_cases(data, categories) -> list[ArticleCase]:
     return cases
 
 
+# Ticks exactly the boxes of `name` whose value is chosen, as a tap does: the box changes, and the
+# form hears "input" and "change".
+CHOOSE = """([name, chosen]) => {
+  for (const box of document.querySelectorAll(`input[name="${name}"]`)) {
+    const wanted = chosen.includes(box.value);
+    if (box.checked !== wanted) {
+      box.checked = wanted;
+      box.dispatchEvent(new Event("input", {bubbles: true}));
+      box.dispatchEvent(new Event("change", {bubbles: true}));
+    }
+  }
+}"""
+
+
 def open_form(context, path: str):
     tab = context.new_page()
     tab.goto(path)
@@ -108,9 +122,7 @@ def fill_article(tab, case: ArticleCase) -> None:
     if case.topics:
         tab.click("form summary:has-text('Pokok bahasan')")
     for name, chosen in (("authors", case.authors), ("categories", case.categories), ("topics", case.topics)):
-        boxes = tab.locator(f'input[name="{name}"]')
-        for index in range(boxes.count()):
-            boxes.nth(index).set_checked(boxes.nth(index).get_attribute("value") in chosen)
+        tab.evaluate(CHOOSE, [name, list(chosen)])  # one call for the whole list (a click per box took minutes)
     tab.locator('input[name="draft"]').set_checked(case.draft)
 
 
