@@ -254,6 +254,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_env(env, config, files):
+    guard.check_links(files, config)  # every page converted: links, anchors, images (kda.checks.links)
     guard.report(config)
     return env
 
