@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils.meta import get_data
 
@@ -53,9 +53,8 @@ from kda.views.render import Renderer, make_environment
 from kda.views.schedule import plan_schedule
 from kda.views.share import is_post, share_block
 from kda.views.writing import RepositoryError, repository
+from kda.wiring.console import log, on_build_error  # noqa: F401  (on_build_error: an event, re-exported)
 from kda.wiring.generated import SiteUrlError, generated_files
-
-log = get_plugin_logger(__name__)
 
 STATE = "kda_build"
 
