@@ -82,7 +82,7 @@ class Settings:
     maintainer_pages: tuple[str, ...]  # the macros plugin's force_render_paths, one pattern each
     environment: Environment
     markdown_extensions: tuple[str, ...] = BUILTIN_EXTENSIONS  # as MkDocs converts pages, builtins first
-    markdown_configs: Mapping[str, dict] = field(default_factory=dict)  # each extension's options (mdx_configs)
+    markdown_configs: Mapping[str, dict] = field(default_factory=dict, hash=False)  # each extension's options (mdx_configs)
 
     @property
     def root(self) -> Path:
