@@ -63,9 +63,6 @@ class Targets:
     made_by_build: tuple[str, ...] = ()  # folders only a build fills: a link into one is the build's to check
     docs_label: str = "docs"  # how messages name the docs folder
 
-    def exists(self, path: str) -> bool:
-        return path in self.pages or path in self.files
-
 
 # --- reading links ------------------------------------------------------------------------
 
