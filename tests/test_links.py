@@ -168,6 +168,9 @@ def test_the_html_reading_resolves_against_the_published_addresses():
         ("../tor.md", 'tautan "../tor.md" tidak menuju halaman atau berkas mana pun di situs.'),
         ("foto.jpg", 'gambar "foto.jpg" tidak ada di situs; unggah berkasnya atau perbaiki namanya.'),
     ]
+    flat = links.read_html('<a href="jadwal/">j</a> <a href="jadwal.html">x</a> <a href="tor/index.html">t</a>')[0]
+    assert links.html_problems("index.md", "index.html", flat, urls, targets) == [  # use_directory_urls: false
+        ("jadwal.html", 'tautan "jadwal.html" tidak menuju halaman atau berkas mana pun di situs.')]
 
 
 # --- the build and periksa.py, on one broken copy ----------------------------------------------------

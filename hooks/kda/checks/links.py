@@ -287,7 +287,7 @@ def html_problems(src_uri: str, page_url: str, links: list[Link], urls: Mapping[
 
     `page_url` is the page's published address, `urls` maps each published address (`url_key`)
     to its file's path in docs/."""
-    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    base = page_url if page_url.endswith("/") else posixpath.dirname(page_url)  # "" at the site's root
     found = []
     for link in links:
         local = _local(link.url)
