@@ -199,6 +199,12 @@ Kode `[bukan](tidak-ada.md)` bukan tautan, [luar](https://example.org/x.md) juga
 ![papan](papan-plano.jpg)
 
 Baca juga [cara menyamarkan](../../kerahasiaan.md#cara-menyamarkan).
+
+Yang dibuat atau disalin situs juga bisa ditautkan: [kalender](../../jadwal.ics),
+[pertemuan 2](../../kalender/pertemuan-2.ics), [penulis](../penulis.md), [kategori](../category/catatan-belajar.md),
+[arsip](../archive/2014.md), [tim](../author/tim.md), ![kode QR](../../assets/kode-qr.svg),
+[materi](../../materi/masalah-anak.md), [catatan](../../pertemuan/02-perlindungan-anak.md#yang-dibahas),
+[kartu](../../jadwal.md#pertemuan-2), [topik](../../topik.md#ekologi-anak), [beranda](../../index.md).
 """
 NOTE = "docs/pertemuan/02-perlindungan-anak.md"
 NOTE_ADDED = "\nLihat foto ![kegiatan](foto/tidak-ada.jpg) dan [kartunya](../jadwal.md#pertemuan-22).\n"
