@@ -5,6 +5,7 @@ MkDocs finds the events by their names: each is re-exported here.
 """
 
 from kda.wiring.events import (
+    on_build_error,
     on_config,
     on_env,
     on_files,
@@ -18,4 +19,4 @@ from kda.wiring.events import (
 )
 
 __all__ = ["on_config", "on_pre_build", "on_files", "on_nav", "on_page_markdown", "on_page_content",
-           "on_page_context", "on_env", "on_post_page", "on_post_build"]
+           "on_page_context", "on_env", "on_post_page", "on_post_build", "on_build_error"]

@@ -27,28 +27,70 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 
+EXAMPLE = 'python3 scripts/artikel_baru.py "Judul tulisan" --penulis tim'
+
+# argparse's own messages are English (Python 3.11-3.13 write them so): each as a writer reads it.
+ERRORS = (
+    (r"the following arguments are required: (.+)", "belum diisi: {0}"),
+    (r"unrecognized arguments: (.+)", "pilihan yang tidak dikenal: {0}"),
+    (r"ambiguous option: (\S+) could match (.+)", "pilihan {0} kurang lengkap; bisa berarti {1}"),
+    (r"one of the arguments (.+) is required", "salah satu harus diisi: {0}"),
+    (r"argument (.+?): expected one argument", "{0} harus diikuti satu nilai"),
+    (r"argument (.+?): expected at most one argument", "{0} hanya menerima satu nilai"),
+    (r"argument (.+?): expected at least one argument", "{0} harus diikuti paling sedikit satu nilai"),
+    (r"argument (.+?): ignored explicit argument (.+)", "{0} tidak menerima nilai (tertulis {1})"),
+    (r"argument (.+?): not allowed with argument (.+)", "{0} tidak boleh dipakai bersama {1}"),
+    (r"argument (.+?): invalid choice: (.+?) \(choose from (.+)\)", "{0}: {1} tidak dikenal; pilih salah satu dari {2}"),
+    (r"argument (.+?): invalid \S+ value: (.+)", "{0}: nilai {1} tidak sah"),
+)
+
+
+def in_indonesian(message: str) -> str:
+    """One of argparse's error messages, in Indonesian ("" for one this table does not know)."""
+    for pattern, text in ERRORS:
+        match = re.fullmatch(pattern, message)
+        if match:
+            return text.format(*match.groups())
+    return ""
+
+
+class HelpInIndonesian(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "Cara memakai: " if prefix is None else prefix)
+
+
 class Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse's own messages are English
-        self.exit(2, f"Perintah belum lengkap atau keliru ({message}).\n"
-                     'Contoh: python3 scripts/artikel_baru.py "Judul tulisan" --penulis tim\n'
-                     "Semua pilihan: python3 scripts/artikel_baru.py --help\n")
+    """argparse, in Indonesian: its usage line, its help and its errors (argparse writes them in English)."""
+
+    def __init__(self, **options):
+        super().__init__(add_help=False, formatter_class=HelpInIndonesian, **options)
+
+    def error(self, message: str):
+        reason = in_indonesian(message)
+        self.exit(2, f"Perintah belum lengkap atau keliru{': ' + reason if reason else ''}.\n"
+                     f"Contoh: {EXAMPLE}\n"
+                     "Semua pilihan: python3 scripts/artikel_baru.py --bantuan\n")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = Parser(
         prog="artikel_baru.py",
         description="Membuat berkas tulisan baru di docs/artikel/posts/ dengan kepala (front matter) yang benar.",
+        epilog=f"Contoh: {EXAMPLE}",
     )
-    parser.add_argument("judul", help='judul tulisan, dalam tanda kutip, misalnya "Mengenal kluster ABH"')
-    parser.add_argument("--penulis", action="append", required=True, metavar="ID",
-                        help="id penulis di data/anggota.yml, misalnya tim (boleh diulang untuk beberapa penulis)")
-    parser.add_argument("--tanggal", metavar="TTTT-BB-HH", help="tanggal terbit (bawaan: hari ini)")
-    parser.add_argument("--deskripsi", default="", help="satu kalimat tentang isi tulisan")
-    parser.add_argument("--kategori", action="append", default=[], help="kategori (boleh diulang)")
-    parser.add_argument("--pokok-bahasan", action="append", default=[], metavar="ID",
-                        help="id pokok bahasan di data/pokok_bahasan.yml (boleh diulang)")
-    parser.add_argument("--tag", action="append", default=[], help="kata kunci bebas, misalnya PKSA (boleh diulang)")
-    parser.add_argument("--terbit", action="store_true", help="langsung terbit (draft: false); bawaan: draf")
+    required = parser.add_argument_group("yang wajib diisi")
+    required.add_argument("judul", help='judul tulisan, dalam tanda kutip, misalnya "Mengenal kluster ABH"')
+    required.add_argument("--penulis", action="append", required=True, metavar="ID",
+                          help="id penulis di data/anggota.yml, misalnya tim (boleh diulang untuk beberapa penulis)")
+    optional = parser.add_argument_group("pilihan lain")
+    optional.add_argument("--tanggal", metavar="TTTT-BB-HH", help="tanggal terbit (bawaan: hari ini)")
+    optional.add_argument("--deskripsi", default="", help="satu kalimat tentang isi tulisan")
+    optional.add_argument("--kategori", action="append", default=[], help="kategori (boleh diulang)")
+    optional.add_argument("--pokok-bahasan", action="append", default=[], metavar="ID",
+                          help="id pokok bahasan di data/pokok_bahasan.yml (boleh diulang)")
+    optional.add_argument("--tag", action="append", default=[], help="kata kunci bebas, misalnya PKSA (boleh diulang)")
+    optional.add_argument("--terbit", action="store_true", help="langsung terbit (draft: false); bawaan: draf")
+    optional.add_argument("-h", "--bantuan", "--help", action="help", help="tampilkan bantuan ini, lalu selesai")
     return parser.parse_args(argv)
 
 

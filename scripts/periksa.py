@@ -7,7 +7,12 @@ Run by pre-commit (.pre-commit-config.yaml) for writers who use git on their own
 fast (no site build), the same rules and the same messages as `mkdocs build --strict`,
 because it calls the same functions (hooks/kda/model/data.py, hooks/kda/views/pages.py...). Only problems in
 the changed files are shown; the data files refer to each other, so a change to any of them
-shows every problem of data/. Exit status 1 when there is a problem.
+shows every problem of data/, and a page that links to a changed page or file is shown with its
+links to it. What the strict build stops for stops this first, warnings included (a meeting below
+quorum). Without a build, some links are the build's alone to check (hooks/kda/checks/links.py):
+those of the maintainers' macro pages and of raw HTML, and links to the anchors the build adds to a
+page from the data (a note's title, the schedule's meetings). Exit status 1 when there is a problem;
+otherwise one line, "Semua baik: ...".
 
 Adding a check: write `def check_x(project: Project, changed: list[str]) -> list[str]`
 (the Indonesian messages, each starting with the file's path) and add one line to CHECKS
@@ -16,6 +21,7 @@ with the kinds of file it reads.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable
@@ -34,6 +40,7 @@ if find_spec("kda") is None:
 from kda.checks import (
     guard,
     limits,
+    links,
     policy,
     privacy,
 )
@@ -41,15 +48,35 @@ from kda.checks.frontmatter import EXCERPT_SEPARATOR, FrontMatterError, Rules, c
 from kda.checks.safety import SourceChecker
 from kda.checks.symlinks import symlink_problems
 from kda.model.data import DataError, SiteData, load_site_data
+from kda.model.gallery import is_gallery_source
 from kda.model.glossary import load_glossary
+from kda.outputs import calendar
+from kda.paths import (
+    AUTHORS_INDEX,
+    AVATAR_DIR,
+    BLOG_DIR,
+    CALENDAR_DIR,
+    CALENDAR_FEED,
+    CHARTS_DIR,
+    MATERIALS_DIR,
+    NOTES_DIR,
+    PDF_DIR,
+    QR_FILE,
+    SCHEDULE_YEAR_PAGE,
+)
 from kda.problems import listed
 from kda.settings import Settings
 from kda.views.pages import PageError, map_pages
+from kda.views.schedule import plan_schedule
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 DOCS = "docs"
+# Folders whose files only a build knows (hooks/kda/checks/links.py, Targets.made_by_build): the blog's own
+# pages (archive, categories, authors, later pages of the list), and what the build draws, prints or copies.
+BLOG_MADE = ("archive", "category", "author", "page")
+BUILD_MADE = (CHARTS_DIR, PDF_DIR, AVATAR_DIR, "assets/images", "assets/javascripts", "assets/stylesheets")
 
 
 @dataclass
@@ -60,6 +87,7 @@ class Project:
     settings: Settings  # mkdocs.yml, read once
     data: SiteData | None = None  # None when data/ is invalid: check_data reports why
     data_problems: list[str] = field(default_factory=list)
+    anchors_read: dict[str, tuple[str, ...] | None] = field(default_factory=dict)  # anchors(), each page once
 
     @classmethod
     def load(cls, root: Path) -> Project:
@@ -90,6 +118,49 @@ class Project:
         dirs = [self.root / custom / ".icons"] if custom else []
         return dirs + [Path(material.__file__).parent / "templates" / ".icons"]
 
+    @cached_property
+    def link_targets(self) -> links.Targets:
+        """What a link may lead to, as far as it is known without a build (hooks/kda/checks/links.py): the
+        pages and files of docs/, what the build makes from the data, and the folders only a build fills."""
+        docs = self.root / DOCS
+        pages = set(self.pages())
+        files = {path for path in (p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
+                 if not path.endswith(".md") and not any(part.startswith(".") for part in path.split("/"))}
+        made = {f.rsplit("/", 1)[0] + "/" for f in files if is_gallery_source(f, NOTES_DIR)}  # photos in web sizes
+        files = {f for f in files if not is_gallery_source(f, NOTES_DIR)}  # the originals are not published
+        files |= {CALENDAR_FEED, QR_FILE, "robots.txt"}
+        pages.add(f"{BLOG_DIR}/{AUTHORS_INDEX}")
+        made |= {f"{BLOG_DIR}/{folder}/" for folder in BLOG_MADE} | {f"{folder}/" for folder in BUILD_MADE}
+        if self.data is None:  # its own messages say why; what it would make is not known
+            made |= {f"{CALENDAR_DIR}/", SCHEDULE_YEAR_PAGE.split("/")[0] + "/"}
+        else:
+            today = self.settings.environment.today or dt.datetime.now(self.data.kelompok.tz).date()
+            pages |= set(plan_schedule(self.data, today).year_pages())
+            files |= {calendar.meeting_file(m) for m in self.data.pertemuan if calendar.in_calendar(m)}
+        return links.Targets(frozenset(pages), frozenset(files), self.anchors, tuple(sorted(made)), docs_label=DOCS)
+
+    def anchors(self, page: str) -> tuple[str, ...] | None:
+        """A page's anchors, from its Markdown converted as MkDocs converts it; None for the pages the build
+        completes from the data (the maintainers' macro pages, a note's or a material's header, the
+        pages the build makes): only a build knows theirs."""
+        if page not in self.anchors_read:
+            self.anchors_read[page] = self._anchors(page)
+        return self.anchors_read[page]
+
+    def _anchors(self, page: str) -> tuple[str, ...] | None:
+        from mkdocs.utils.meta import get_data
+
+        if (not (self.root / DOCS / page).is_file() or self.maintainers.match_file(page)
+                or page.startswith((f"{NOTES_DIR}/", f"{MATERIALS_DIR}/"))):
+            return None
+        markdown = get_data(self.text(f"{DOCS}/{page}"))[0]
+        return links.markdown_anchors(markdown, self.settings.markdown_extensions, self.settings.markdown_configs)
+
+    @cached_property
+    def maintainers(self):
+        """The maintainers' pages (the macros plugin's force_render_paths), matched as the plugin matches them."""
+        return guard.maintainer_pages_spec(self.settings.maintainer_pages)
+
     def beyond_limits(self, path: str) -> list[str]:
         """What keeps a page from being read safely (hooks/limits.py): such a page is not read further."""
         separator = EXCERPT_SEPARATOR if is_article(path.removeprefix(f"{DOCS}/")) else None
@@ -102,8 +173,25 @@ Check = Callable[[Project, list[str]], list[str]]
 # --- the checks ----------------------------------------------------------------------------
 
 def check_data(project: Project, changed: list[str]) -> list[str]:
-    """data/*.yml against the model (hooks/kda/model/data.py): fields, formats, relations, files."""
-    return project.data_problems
+    """data/*.yml against the model (hooks/kda/model/data.py): fields, formats, relations, files; and, once
+    the data are valid, its warnings (a meeting below quorum...), which stop the build too: it is strict."""
+    return project.data_problems or list(project.data.peringatan)
+
+
+def check_page_warnings(project: Project, changed: list[str]) -> list[str]:
+    """What the build warns about a page (and, strict, stops for): `tanggapan` that is not true or false
+    (hooks/kda/views/responses.py, the function the build calls)."""
+    from mkdocs.utils.meta import get_data
+
+    from kda.views.responses import front_matter_problem
+
+    problems = []
+    for page in project.pages():
+        path = f"{DOCS}/{page}"
+        if path in changed and not project.beyond_limits(path):
+            problem = front_matter_problem(get_data(project.text(path))[1], path)
+            problems += [problem] if problem else []
+    return problems
 
 
 def check_glossary(project: Project, changed: list[str]) -> list[str]:
@@ -167,6 +255,35 @@ def check_safety(project: Project, changed: list[str]) -> list[str]:
         markdown, meta = get_data(source)
         problems += guard.source_problems(checker, allowed, path, markdown, meta,
                                           lambda: guard.lines_before(source, markdown), article=is_article(page))[0]
+    return problems
+
+
+def check_links(project: Project, changed: list[str]) -> list[str]:
+    """Links, anchors and images of the members' pages (hooks/kda/checks/links.py, as the build reads their
+    source): of the changed pages, and of the pages that link to a changed page or file (a renamed heading
+    or image breaks their links too). The anchors the build adds to a page from the data (a note's title,
+    the schedule's meetings) are known only in a build, which checks a link to them."""
+    from mkdocs.utils.meta import get_data
+
+    in_docs = {path.removeprefix(f"{DOCS}/") for path in changed if path.startswith(f"{DOCS}/")}
+    problems: list[str] = []
+    for page in project.pages():
+        path = f"{DOCS}/{page}"
+        if project.maintainers.match_file(page):
+            continue
+        source = project.text(path)
+        markdown = get_data(source)[0]
+        if page not in in_docs and not links.targets_of(page, markdown) & in_docs:
+            continue
+        if project.beyond_limits(path):
+            continue
+        if page in in_docs:
+            problems += links.page_problems(path, page, markdown, lambda: guard.lines_before(source, markdown),
+                                            project.link_targets)
+        else:  # only its links to the changed files: its other problems are the build's (and --semua's) to show
+            problems += [ByChange(problem) for problem in links.page_problems(
+                path, page, markdown, lambda: guard.lines_before(source, markdown), project.link_targets,
+                into=frozenset(in_docs))]
     return problems
 
 
@@ -263,6 +380,8 @@ CHECKS: tuple[tuple[frozenset[str], Check], ...] = (
     (frozenset({"data", "halaman"}), check_page_mapping),
     (frozenset({"data", "halaman"}), check_front_matter),
     (frozenset({"halaman"}), check_safety),
+    (frozenset({"halaman"}), check_page_warnings),
+    (frozenset({"berkas"}), check_links),
     (frozenset({"data"}), check_data_privacy),
     (frozenset({"foto", "halaman"}), check_galleries),
     (frozenset({"berkas"}), check_names),
@@ -280,8 +399,14 @@ def run_checks(project: Project, changed: list[str]) -> list[str]:
     return problems
 
 
+class ByChange(str):
+    """A problem in a file that did not change, caused by one that did (a link to a changed page)."""
+
+
 def concerns(problem: str, changed: list[str]) -> bool:
-    """Whether a problem is in a changed file (any data problem, once data/ has changed)."""
+    """Whether a problem is in a changed file (any data problem, once data/ has changed), or caused by one."""
+    if isinstance(problem, ByChange):
+        return True
     if any(is_data(path) for path in changed) and problem.startswith("data/"):
         return True
     return any(problem.startswith((f"{path}:", f"{path},")) for path in changed)
@@ -306,9 +431,9 @@ def every_file(root: Path) -> list[str]:
 
 
 def main(argv: list[str], root: Path = ROOT) -> int:
-    links = symlink_problems(root)  # first, before any file is read: a link's target is no file of ours
-    if links:
-        print(report(links, 0))
+    symlinks = symlink_problems(root)  # first, before any file is read: a link's target is no file of ours
+    if symlinks:
+        print(report(symlinks, 0))
         return 1
     project = Project.load(root)
     if argv == ["--semua"]:
@@ -324,7 +449,20 @@ def main(argv: list[str], root: Path = ROOT) -> int:
     if shown:
         print(report(shown, len(problems) - len(shown)))
         return 1
+    print(all_good(sum(1 for path in changed if any(matches(path) for matches in KINDS.values())),
+                   len(problems)))
     return 0
+
+
+def all_good(checked: int, hidden: int) -> str:
+    """The line when the changed files have no problem."""
+    if not checked:
+        return "Semua baik: tidak ada berkas data atau halaman yang perlu diperiksa."
+    line = f"Semua baik: {checked} berkas diperiksa, tidak ada masalah."
+    if hidden:
+        line += (f" (Ada {hidden} masalah di berkas lain yang tidak diubah; lihat semuanya dengan: "
+                 "python3 scripts/periksa.py --semua)")
+    return line
 
 
 if __name__ == "__main__":

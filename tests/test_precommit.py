@@ -32,8 +32,9 @@ def add_note_without_meeting(project):
     (project / EXTRA_NOTE).write_text("## Isi\n", encoding="utf-8")
 
 
-def test_the_project_as_committed_passes():
+def test_the_project_as_committed_passes(capsys):
     assert periksa.main(["--semua"]) == 0
+    assert re.fullmatch(r"Semua baik: \d+ berkas diperiksa, tidak ada masalah\.\n", capsys.readouterr().out)
 
 
 def test_a_broken_data_file_is_reported_with_file_and_line(tmp_path, capsys):
@@ -50,7 +51,8 @@ def test_only_problems_of_the_changed_files_are_shown(tmp_path, capsys):
     project = copy_project(tmp_path / "project")
     add_note_without_meeting(project)
     assert periksa.main(["docs/tor.md"], root=project) == 0
-    assert capsys.readouterr().out == ""
+    assert capsys.readouterr().out == ("Semua baik: 1 berkas diperiksa, tidak ada masalah. (Ada 1 masalah di berkas "
+                                       "lain yang tidak diubah; lihat semuanya dengan: python3 scripts/periksa.py --semua)\n")
     assert periksa.main([EXTRA_NOTE, "docs/tor.md"], root=project) == 1
     assert NOTE_MESSAGE in capsys.readouterr().out
 
@@ -68,10 +70,11 @@ def test_problems_elsewhere_are_counted_when_a_changed_file_has_one_too(tmp_path
     assert "Ada 2 masalah." in capsys.readouterr().out
 
 
-def test_files_of_no_checked_kind_are_skipped(tmp_path):
+def test_files_of_no_checked_kind_are_skipped(tmp_path, capsys):
     project = copy_project(tmp_path / "project")
     break_date(project)
     assert periksa.main(["README.md", "hooks/site_hooks.py"], root=project) == 0
+    assert capsys.readouterr().out == "Semua baik: tidak ada berkas data atau halaman yang perlu diperiksa.\n"
 
 
 def test_the_hook_runs_on_the_files_the_checks_read():

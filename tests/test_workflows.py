@@ -210,5 +210,11 @@ def test_the_matcher_names_the_page_and_shows_mkdocs_own_warnings(tmp_path):
     project = copy_project(tmp_path / "project2")
     with (project / "docs" / "tor.md").open("a", encoding="utf-8") as page:
         page.write("\n[tautan rusak](tidak-ada.md)\n")
+    (project / "docs" / "catatan-lepas.md").write_text("# Catatan lepas\n", encoding="utf-8")  # in no navigation
     found = annotations(run_cli_build(project).stderr)
-    assert any("'tor.md' contains a link 'tidak-ada.md'" in a["message"] for a in found), found
+    line = len((project / "docs" / "tor.md").read_text(encoding="utf-8").splitlines())
+    assert {"file": "docs/tor.md", "line": str(line),
+            "message": 'tautan "tidak-ada.md" tidak menuju halaman atau berkas mana pun di situs. '
+                       "(ditemukan pada HTML hasil)"} in found, found
+    assert any(a.get("file") is None and a["message"].startswith("The following pages exist in the docs directory")
+               for a in found), found

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kda.paths import CACHE_DIR
@@ -24,6 +24,9 @@ YES = ("1", "true", "ya")
 
 BLOG_PLUGINS = ("blog", "material/blog")
 MACROS_PLUGIN = "macros"
+# The Markdown extensions MkDocs always loads, before those of mkdocs.yml (its `markdown_extensions`
+# option is built with these: mkdocs/config/defaults.py).
+BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 
 
 class SettingsError(Problems):
@@ -78,6 +81,8 @@ class Settings:
     categories_allowed: tuple[str, ...]  # the blog's categories_allowed
     maintainer_pages: tuple[str, ...]  # the macros plugin's force_render_paths, one pattern each
     environment: Environment
+    markdown_extensions: tuple[str, ...] = BUILTIN_EXTENSIONS  # as MkDocs converts pages, builtins first
+    markdown_configs: Mapping[str, dict] = field(default_factory=dict, hash=False)  # each extension's options (mdx_configs)
 
     @property
     def root(self) -> Path:
@@ -107,6 +112,8 @@ class Settings:
             categories_allowed=tuple(blog.config.categories_allowed or ()) if blog else (),
             maintainer_pages=_patterns(macros.config.get("force_render_paths", "") if macros else ""),
             environment=Environment.read(environ),
+            markdown_extensions=tuple(config.markdown_extensions),
+            markdown_configs=dict(config.mdx_configs),
         )
 
     @classmethod
@@ -127,7 +134,15 @@ class Settings:
             categories_allowed=tuple(blog.get("categories_allowed") or ()),
             maintainer_pages=_patterns(options.get(MACROS_PLUGIN, {}).get("force_render_paths", "")),
             environment=Environment.read(environ),
+            **_markdown(config.get("markdown_extensions") or []),
         )
+
+
+def _markdown(entries: list) -> dict:
+    """mkdocs.yml's markdown_extensions (each a name, or {name: options}) as MkDocs reads them."""
+    names = [next(iter(entry)) if isinstance(entry, dict) else str(entry) for entry in entries]
+    configs = {next(iter(entry)): dict(next(iter(entry.values())) or {}) for entry in entries if isinstance(entry, dict)}
+    return {"markdown_extensions": tuple(dict.fromkeys(BUILTIN_EXTENSIONS + tuple(names))), "markdown_configs": configs}
 
 
 def _patterns(text) -> tuple[str, ...]:

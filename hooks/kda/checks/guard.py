@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
-from kda.checks import frontmatter, page_assets, policy, privacy, published, safety, sandbox
+from kda.checks import frontmatter, links, page_assets, policy, privacy, published, safety, sandbox
 from kda.checks.frontmatter import FrontMatterError, is_article
 from kda.compat import macros as macros_plugin
 from kda.model.gallery import GALLERY_DIR, GALLERY_LIST
@@ -39,6 +39,7 @@ class SafetyState:
     front_matter: list[str] = field(default_factory=list)  # pages left out of the build for their front matter
     scripts: published.Scripts | None = None  # the scripts a written page may have
     published: list[str] = field(default_factory=list)  # problems of the pages as written (on_post_page)
+    links: list[str] = field(default_factory=list)  # links and images that lead nowhere (check_links)
 
 
 def configure(config, macros: dict, values: dict) -> None:
@@ -217,6 +218,53 @@ def front_matter_refused(config, problems: list[str]) -> None:
     config[STATE].front_matter.extend(problems)
 
 
+def check_links(files, config) -> None:
+    """on_env, every page converted: the links, anchors and images of every page (kda.checks.links).
+
+    The members' pages from their source, so a message names the line in the file; every converted
+    page from its HTML, against the published addresses and the anchors each page really has: the
+    maintainers' pages and the pages made from the data, whose links come from the templates, and a
+    member's page whose source reading found nothing, for the links Python-Markdown reads in a
+    corner of the syntax the CommonMark parser does not. MkDocs' own link validation is off
+    (mkdocs.yml, `validation`): this is the check, in Indonesian, and it fails the build."""
+    state: SafetyState = config[STATE]
+    pages = {file.src_uri: file for file in files.documentation_pages(inclusion=lambda level: True)}
+    converted = {src_uri: links.read_html(file.page.content) for src_uri, file in pages.items()
+                 if file.page is not None and file.page.content is not None}
+    anchors = {src_uri: found[1] for src_uri, found in converted.items()}
+    targets = links.Targets(frozenset(pages), frozenset(f.src_uri for f in files if not f.is_documentation_page()),
+                            anchors.get, docs_label=state.docs_label)
+    refused = set()
+    for src_uri, file in pages.items():
+        if file.generated_by or not file.abs_src_path or _is_maintainer_path(file.src_path, config) or any(
+                part.startswith(".") for part in Path(src_uri).parts):
+            continue
+        source = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
+        markdown = get_data(source)[0]
+        found = links.page_problems(f"{state.docs_label}/{src_uri}", src_uri, markdown,
+                                    lambda: lines_before(source, markdown), targets)
+        if found:
+            refused.add(src_uri)
+            state.links += found
+    urls = {links.url_key(file.url): file.src_uri for file in files}
+    for src_uri, (found, _) in converted.items():
+        if src_uri in refused:
+            continue  # already refused, with the lines of its source
+        file = pages[src_uri]
+        problems = links.html_problems(src_uri, file.url, found, urls, targets)
+        lines = _source_lines(file.page) if problems else []
+        for needle, problem in problems:
+            state.links.append(f"{_converted_label(state, file, links.line_of(lines, needle))}: {problem} "
+                               "(ditemukan pada HTML hasil)")
+
+
+def _converted_label(state: SafetyState, file, line: int | None) -> str:
+    if file.generated_by or not file.abs_src_path:
+        return f"halaman {file.src_uri}, yang dibuat situs dari data"
+    where = f"{state.docs_label}/{file.src_uri}"
+    return f"{where}, baris {line}" if line else where
+
+
 def report(config) -> None:
     """on_env: fail once, with every problem of every page, before anything is written."""
     state: SafetyState = config[STATE]
@@ -224,6 +272,8 @@ def report(config) -> None:
     if state.problems:
         sections.append(listed("Halaman atau data memuat isi yang tidak boleh diterbitkan (penjelasan: docs/kerahasiaan.md):",
                                state.problems))
+    if state.links:
+        sections.append(str(links.LinkError(state.links)))
     if sections:
         raise PluginError("\n".join(sections))
 

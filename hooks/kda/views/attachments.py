@@ -5,8 +5,8 @@ Drafts and posts dated after the build date are not published (the blog plugin a
 photo or PDF of a draft would be online, at a guessable address, before the post is ready. So
 each file a draft or future post links to or shows is held back until a published page links to
 it too, and a file in the posts folder is published only when a published page uses it (an
-attachment waiting for its post is not published). A published page whose file this holds back
-by mistake fails MkDocs' strict link check: the rule fails closed.
+attachment waiting for its post is not published). A file this holds back by mistake is simply
+not published yet (a published page's link to it breaks until its post is out): the rule fails closed.
 
 References are read from each page's Markdown with markdown-it-py (links, images, and `src`/`href`
 of raw HTML), resolved as MkDocs resolves them (relative to the page, or to docs/ with a leading

@@ -2,7 +2,7 @@
 
 Python hands data to Jinja; the layout lives in the templates. Every view is rendered for
 one page (`page_path`, relative to docs/) so the Markdown links it emits are relative to
-that page and checked by MkDocs' link validation like any hand-written link.
+that page and checked by the site's link check (kda.checks.links) like any hand-written link.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from kda.views.scaffold import NewArticle, render_article, render_note
 from kda.views.schedule import SCHEDULE_PAGE, ScheduleLayout, schedule_sections, year_page
 
 # The RSS plugin's file (mkdocs.yml: rss), written after the pages are built: linked by its
-# full address, since MkDocs' link check only knows files that exist before the pages.
+# full address, since the link check only knows files that exist before the pages are written.
 
 LOCALE = "id"
 

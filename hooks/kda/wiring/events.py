@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.plugins import CombinedEvent, event_priority
 
 from kda.checks import guard
 from kda.checks import page_assets as own_assets
@@ -35,6 +35,7 @@ from kda.views.preview import page_preview, plain_title
 from kda.views.redirects import know_generated_pages, leave_out_redirects_to_later_pages, rewrite_redirect_pages
 from kda.views.render import Renderer
 from kda.views.share import share_block
+from kda.wiring.console import log, on_build_error  # noqa: F401  (on_build_error: an event, re-exported)
 from kda.wiring.files import (
     add_generated,
     add_pages,
@@ -46,9 +47,6 @@ from kda.wiring.files import (
 )
 from kda.wiring.macros import macros, page_values
 from kda.wiring.state import STATE, BuildState, build_date
-
-log = get_plugin_logger(__name__)
-
 
 # --- events ------------------------------------------------------------------------------
 
@@ -170,6 +168,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_env(env, config, files):
+    guard.check_links(files, config)  # every page converted: links, anchors, images (kda.checks.links)
     guard.report(config)
     return env
 

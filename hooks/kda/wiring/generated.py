@@ -2,7 +2,7 @@
 
 Returned as {path inside the site: bytes}; `kda.wiring.events` adds them to MkDocs' files with
 `File.generated`, so they are published like any file and pages may link to them (the links
-are checked by MkDocs' validation). Nothing is written into docs/.
+are checked by the site's link check, kda.checks.links). Nothing is written into docs/.
 """
 
 from __future__ import annotations
