@@ -81,20 +81,25 @@ def site(real_site) -> Path:
     return real_site
 
 
-@pytest.fixture(scope="session")
-def real_page(real_site):
-    """real_page('jadwal/') -> the parsed built page of the real site."""
+def page_reader(site: Path):
+    """reader('jadwal/') -> that built page of `site`, parsed once (tests must not change it)."""
     cache: dict[str, BeautifulSoup] = {}
 
     def parse(url: str) -> BeautifulSoup:
         if url not in cache:
-            path = real_site / url
+            path = site / url
             if url.endswith("/") or url == "":
                 path = path / "index.html"
             cache[url] = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         return cache[url]
 
     return parse
+
+
+@pytest.fixture(scope="session")
+def real_page(real_site):
+    """real_page('jadwal/') -> the parsed built page of the real site."""
+    return page_reader(real_site)
 
 
 @pytest.fixture(scope="session")
@@ -121,17 +126,8 @@ def example_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def example_page(example_site):
-    cache: dict[str, BeautifulSoup] = {}
-
-    def parse(url: str) -> BeautifulSoup:
-        if url not in cache:
-            path = example_site / url
-            if url.endswith("/") or url == "":
-                path = path / "index.html"
-            cache[url] = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-        return cache[url]
-
-    return parse
+    """example_page('jadwal/') -> the parsed built page of the example group's site."""
+    return page_reader(example_site)
 
 
 @pytest.fixture(scope="module")

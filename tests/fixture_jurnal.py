@@ -58,12 +58,17 @@ JOURNAL = {
 }
 
 
-def make_journal_project(destination: Path) -> Path:
-    """A temp copy of the project with the example members and journal."""
-    project = copy_project(destination)
+def with_members_and_scale(project: Path, people: str) -> Path:
+    """The example members (`people`, YAML) and a test scale of 0-100, written into the copy."""
     group = project / "data" / "kelompok.yml"
     group.write_text(group.read_text(encoding="utf-8") + "skala_tes: {terendah: 0, tertinggi: 100}\n", encoding="utf-8")
-    (project / "data" / "anggota.yml").write_text(PEOPLE, encoding="utf-8")
+    (project / "data" / "anggota.yml").write_text(people, encoding="utf-8")
+    return project
+
+
+def make_journal_project(destination: Path) -> Path:
+    """A temp copy of the project with the example members and journal."""
+    project = with_members_and_scale(copy_project(destination), PEOPLE)
     meetings = project / "data" / "pertemuan.yml"
     text = meetings.read_text(encoding="utf-8")
     for head, entry in JOURNAL.items():

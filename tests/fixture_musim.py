@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from conftest import copy_project
+from fixture_jurnal import with_members_and_scale
 
 SEASON_BUILD_DATE = "2014-05-01"  # after the last meeting (24 April 2014)
 FIRST_DATE = dt.date(2014, 1, 30)
@@ -52,10 +53,7 @@ def _meeting(nomor: int) -> str:
 
 def make_season_project(destination: Path) -> Path:
     """A temp copy of the project where the whole season is dated, held and recorded."""
-    project = copy_project(destination)
-    group = project / "data" / "kelompok.yml"
-    group.write_text(group.read_text(encoding="utf-8") + "skala_tes: {terendah: 0, tertinggi: 100}\n", encoding="utf-8")
-    (project / "data" / "anggota.yml").write_text(PEOPLE, encoding="utf-8")
+    project = with_members_and_scale(copy_project(destination), PEOPLE)
     path = project / "data" / "pertemuan.yml"
     text = re.sub(r"^- nomor: (?:[3-9]|1[0-5])\n", "", path.read_text(encoding="utf-8"), flags=re.M)
     for nomor in (0, 1, 2):  # the real entries, with their journal added
