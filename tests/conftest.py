@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import ast
+import functools
+import inspect
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -35,14 +39,49 @@ BUILD_FIXTURES = {"site", "page", "real_site", "real_page", "example_site", "exa
 _building_allowed = True  # False while a test without the `build` marker runs
 
 
+# The season lane (README, "Tests"; .ci/run): with KDA_MUSIM=1 the suite runs only the tests that
+# can see the real project's content: those using the real site, and every test of a module that
+# reads the real data, pages or configuration. The others read the example group (tests/fixture/)
+# and the machinery, which a season of routine edits does not touch: their result is the main
+# lane's by construction. Without KDA_MUSIM, a season copy runs everything.
+SEASON_LANE = os.environ.get("KDA_MUSIM") == "1"
+REAL_FIXTURES = {"real_site", "real_page", "site", "page", "base_url", "new_page"}
+READS_REAL_PROJECT = re.compile(r'ROOT / "(data|docs)|ROOT\b\)|content=None|--semua|copy_checkout')
+
+
+@functools.cache
+def module_level_reads_real_project(path: Path) -> bool:
+    """Whether the module's own statements (constants, parametrize lists: not its functions) read the real project."""
+    source = path.read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    outside = [ast.get_source_segment(source, node) or "" for node in tree.body
+               if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+    return any(READS_REAL_PROJECT.search(text) for text in outside)
+
+
+def reads_real_project(item) -> bool:
+    """A test can see the real content: through the real site, or in its code, its decorators, its fixtures."""
+    if REAL_FIXTURES & set(item.fixturenames) or module_level_reads_real_project(Path(str(item.fspath))):
+        return True
+    functions = [item.function] + [d.func for defs in item._fixtureinfo.name2fixturedefs.values() for d in defs]
+    own = [f for f in functions if (getattr(f, "__module__", "") or "").split(".")[0] in {"conftest", item.module.__name__}
+           or Path(inspect.getsourcefile(f) or "").is_relative_to(ROOT / "tests")]
+    return any(READS_REAL_PROJECT.search(inspect.getsource(f)) for f in own)
+
+
 def pytest_collection_modifyitems(config, items):
-    """Mark `browser` every test under tests/browser/, and `build` every test that builds a site."""
+    """Mark `browser` every test under tests/browser/, and `build` every test that builds a site;
+    in the season lane, keep only the tests that can see the real content."""
     for item in items:
         if "browser" in Path(str(item.fspath)).relative_to(ROOT / "tests").parts[:1]:
             item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.build)
         elif BUILD_FIXTURES & set(item.fixturenames):
             item.add_marker(pytest.mark.build)
+    if SEASON_LANE:
+        kept = [item for item in items if reads_real_project(item)]
+        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+        items[:] = kept
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -7,6 +7,7 @@ an edit, and the edited copy passes the writers' checker and the strict build.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -76,3 +77,19 @@ def test_the_season_builds_strictly_and_shows_every_edit(season_copy, monkeypatc
     articles = (site / "artikel" / "index.html").read_text(encoding="utf-8")
     assert "Kunjungan rumah yang pertama" in articles
     assert re.search(r"Rina Contoh", (site / "anggota" / "index.html").read_text(encoding="utf-8"))
+
+
+def collected(**environment) -> set[str]:
+    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300, env={**os.environ, **environment})
+    return {line.split("[")[0] for line in result.stdout.splitlines() if "::" in line}
+
+
+def test_the_season_lane_keeps_the_tests_that_see_the_real_content():
+    everything, season_lane = collected(KDA_MUSIM=""), collected(KDA_MUSIM="1")
+    assert season_lane < everything
+    assert "tests/test_site.py::test_schedule_has_every_meeting_in_the_order_a_reader_looks_for_them" in season_lane  # the real site
+    assert "tests/test_privacy.py::test_the_sites_own_pages_have_no_finding" in season_lane  # parametrized over docs/
+    assert "tests/test_dates.py::test_each_meeting_has_the_status_of_that_day" in season_lane  # a copy of the real project
+    assert "tests/test_model.py::test_valid_data_loads_with_times_parsed_in_both_notations" not in season_lane  # inline data
+    assert not any(t.startswith("tests/test_safety_caches.py::") for t in season_lane)  # the example group only

@@ -80,10 +80,12 @@ def article_cases(data, categories) -> list[ArticleCase]:
     """Every author, category and topic at least once, with tricky titles; then all at once, a draft, emoji only."""
     people, topics = [p.id for p in data.anggota], [t.id for t in data.pokok_bahasan]
     start = dt.date(2013, 1, 1)
-    count = max(len(people), len(categories), len(topics))
+    per_case = 4  # topics chosen together in one case: each topic still once at least, in fewer forms
+    count = max(len(people), len(categories), -(-len(topics) // per_case), len(TITLES))
     cases = [ArticleCase(title=f"{TITLES[i % len(TITLES)]} {i}", date=start + dt.timedelta(days=i),
                          authors=[people[i % len(people)]], categories=[categories[i % len(categories)]],
-                         topics=[topics[i % len(topics)]], tags=["PKSA, kluster: ABH", ' "kutip", satu', ""][i % 3],
+                         topics=topics[i * per_case:(i + 1) * per_case] or [topics[i % len(topics)]],
+                         tags=["PKSA, kluster: ABH", ' "kutip", satu', ""][i % 3],
                          description=["", 'Satu kalimat: tentang "anak" #1.', "Deskripsi é 🌱"][i % 3])
              for i in range(count)]
     later = start + dt.timedelta(days=count)
