@@ -4,7 +4,7 @@ Pagefind (the PyPI package ships its binary, so the build stays offline) stems I
 with Snowball: "melindungi", "dilindungi" and "perlindungan" all meet at "lindung", which
 Material's lunr search cannot do (it has no Indonesian stemmer). Its index is split into
 chunks, so a reader downloads only the parts a query needs. The figures behind this choice
-are in the README ("Search").
+are in ARCHITECTURE.md ("Search") and bench/README.md.
 
 A reader may search the plain word for a term the TOR writes in English or with another word
 ("kelelahan" for "burn out", "kuorum" for "kuota"). The TOR links each such term to the Istilah
@@ -16,12 +16,14 @@ tooltip and accessible description, not hidden text, and they live in one place,
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
+import json
+import os
+import subprocess
+import tempfile
 from pathlib import Path
 
+import pagefind_bin
 from mkdocs.exceptions import PluginError
-from pagefind.index import IndexConfig, PagefindIndex
 
 from kda.paths import SEARCH_DIR
 
@@ -30,6 +32,8 @@ LANGUAGE = "id"  # every page is <html lang="id">; forcing it keeps one index if
 # Every page of the site is some/path/index.html (MkDocs' directory URLs); this leaves out
 # 404.html, which is no search result.
 PAGES = "{index.html,**/index.html}"
+
+INDEX_TIMEOUT_S = 600  # the real site takes a few seconds; this only stops a hung binary
 
 # What is not the page's own text: the header, the navigation, the table of contents, the
 # footer, the headings' permalink signs and the "edit this page" button; the articles'
@@ -44,28 +48,53 @@ EXCLUDED = (
 )
 
 
-def index_config(site_dir: Path) -> IndexConfig:
-    # An absolute output path: the index writes itself when the `async with` block ends, and a
-    # relative one would land in the current directory, not in the site.
-    return IndexConfig(root_selector="html", exclude_selectors=list(EXCLUDED),
-                       force_language=LANGUAGE, output_path=str((site_dir / SEARCH_DIR).resolve()))
+def index_command(site_dir: Path) -> list[str]:
+    """The Pagefind command that indexes site_dir's pages into site_dir/pagefind/."""
+    command = [str(pagefind_bin.get_executable()), "--site", str(site_dir.resolve()),
+               "--output-path", str((site_dir / SEARCH_DIR).resolve()), "--glob", PAGES,
+               "--root-selector", "html", "--force-language", LANGUAGE, "--quiet"]
+    for selector in EXCLUDED:
+        command += ["--exclude-selectors", selector]
+    return command
 
 
-async def _write_index(site_dir: Path) -> int:
-    async with PagefindIndex(config=index_config(site_dir)) as index:
-        indexed = await index.add_directory(str(site_dir), glob=PAGES)
-    return indexed["page_count"]
+def _clean_environment() -> dict[str, str]:
+    # Pagefind also reads its settings from PAGEFIND_* variables and from a pagefind.json,
+    # .yml, .yaml or .toml in its working directory. The build's settings are the ones above:
+    # the command runs with neither (in an empty folder of its own), so nothing a member
+    # places in docs/ or the shell can move the index elsewhere or change what it reads.
+    return {name: value for name, value in os.environ.items() if not name.startswith("PAGEFIND_")}
+
+
+def _page_count(site_dir: Path) -> int:
+    entry_file = site_dir / SEARCH_DIR / "pagefind-entry.json"
+    try:
+        entry = json.loads(entry_file.read_text(encoding="utf-8"))
+        return sum(language["page_count"] for language in entry["languages"].values())
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise PluginError(f"Indeks pencarian (Pagefind) tidak lengkap: {entry_file} tidak terbaca ({error}). "
+                          "Bangun ulang situsnya; bila terulang, laporkan ke pengelola situs.") from None
 
 
 def write_index(site_dir: Path) -> int:
-    """Index every page of the built site into site_dir/pagefind/; returns the page count."""
-    try:
-        # Pagefind's Python API is async. A thread of its own gives it a fresh event loop even
-        # when the build runs inside one (a test session that drives a browser, for example).
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            return pool.submit(asyncio.run, _write_index(site_dir)).result()
-    except Exception as error:  # the binary failed: say so in Indonesian, stop the build
-        raise PluginError(f"Indeks pencarian (Pagefind) gagal dibuat di {site_dir / SEARCH_DIR}: {error}") from None
+    """Index every page of the built site into site_dir/pagefind/; returns the page count.
+
+    Pagefind's own command, not its Python API: the API's service process is stopped with
+    SIGTERM as soon as it answers "written", and Pagefind 1.5 answers before its asynchronous
+    file writes have finished, so under load the last file (pagefind-entry.json) was left empty.
+    The command finishes its writes before it exits, and its exit status says whether it worked.
+    """
+    with tempfile.TemporaryDirectory(prefix="kda-pagefind-") as workdir:
+        try:
+            result = subprocess.run(index_command(site_dir), cwd=workdir, env=_clean_environment(),
+                                    capture_output=True, text=True, timeout=INDEX_TIMEOUT_S, check=False)
+        except (OSError, subprocess.SubprocessError) as error:
+            raise PluginError(f"Indeks pencarian (Pagefind) gagal dibuat di {site_dir / SEARCH_DIR}: {error}") from None
+    if result.returncode != 0:
+        output = (result.stderr or result.stdout).strip()
+        raise PluginError(f"Indeks pencarian (Pagefind) gagal dibuat di {site_dir / SEARCH_DIR} "
+                          f"(kode keluar {result.returncode}): {output}")
+    return _page_count(site_dir)
 
 
 def on_post_build(config):
