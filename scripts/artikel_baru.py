@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
         categories=tuple(args.kategori), tags=tuple(args.tag), topics=tuple(args.pokok_bahasan), draft=not args.terbit,
     )
     text = render_article(make_environment(root / "docs" / ".templates"), article)
-    rules = Rules(tuple(p.id for p in data.anggota), tuple(t.id for t in data.pokok_bahasan), Settings.from_file(root / "mkdocs.yml").categories_allowed)
+    rules = Rules(tuple(p.id for p in data.anggota), tuple(t.id for t in data.pokok_bahasan), Settings.of_project(root).categories_allowed)
     _, problems = check_article(article.src_uri, text, rules)
     if problems:
         print("Tulisan belum dibuat; perbaiki pilihan perintahnya:", file=sys.stderr)

@@ -52,7 +52,7 @@ def write_list(path: Path, paths: set[str]) -> None:
 
 def main(argv: list[str]) -> int:
     site_dir = Path(argv[0]) if argv else ROOT / "site"
-    site_url = Settings.from_file(ROOT / "mkdocs.yml").site_url.rstrip("/") + "/"
+    site_url = Settings.of_project(ROOT).site_url.rstrip("/") + "/"
     known = set(read_list(URL_LIST))
     current = set(sitemap_paths(site_dir, site_url))
     write_list(URL_LIST, known | current)

@@ -181,3 +181,28 @@ def macros():
             yield config.plugins["macros"]
         finally:
             config.plugins.on_shutdown()
+
+
+# --- what a refused build printed ----------------------------------------------------------------
+
+def refused_output(result: subprocess.CompletedProcess) -> str:
+    """Everything a CLI build printed, once it is checked that the build was refused (exit 1)."""
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output[-3000:]
+    return output
+
+
+def problems_at(output: str, where: str) -> list[str]:
+    """The listed problems ("- docs/x.md, baris 3: ...") whose place starts with `where`, stripped."""
+    return [line.strip() for line in output.splitlines() if line.strip().startswith(f"- {where}")]
+
+
+def assert_problems(output: str, where: str, fragments=(), line: int | None = None) -> list[str]:
+    """A problem is listed at `where` (at `line` of it, when given), and each fragment is in one of them."""
+    lines = problems_at(output, where)
+    assert lines, (where, output[-3000:])
+    if line:
+        assert problems_at(output, f"{where}, baris {line}"), (line, lines)
+    for fragment in fragments:
+        assert any(fragment in entry for entry in lines), (fragment, lines)
+    return lines

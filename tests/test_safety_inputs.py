@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_cli_build
+from conftest import assert_problems, copy_project, refused_output, run_cli_build
 
 MEMBER_DIR = "uji"
 
@@ -102,16 +102,8 @@ def pages_build(tmp_path_factory):
 @pytest.mark.build
 @pytest.mark.parametrize("name", PAGES)
 def test_a_page_past_a_limit_is_refused_with_file_line_and_fix(pages_build, name):
-    result, _ = pages_build
-    output = result.stdout + result.stderr
     _, line, fragments = PAGES[name]
-    label = f"docs/{MEMBER_DIR}/{name}.md"
-    lines = [entry for entry in output.splitlines() if label + ":" in entry or label + "," in entry or label + " (" in entry]
-    assert lines, output[-3000:]
-    if line:
-        assert any(entry.strip().startswith(f"- {label}, baris {line}") for entry in lines), lines
-    for fragment in fragments:
-        assert any(fragment in entry for entry in lines), (fragment, lines)
+    assert_problems(refused_output(pages_build[0]), f"docs/{MEMBER_DIR}/{name}.md", fragments, line)
 
 
 @pytest.mark.build

@@ -17,7 +17,7 @@ import types
 
 import pytest
 
-from conftest import copy_project, environment, run_cli_build
+from conftest import assert_problems, copy_project, environment, refused_output, run_cli_build
 
 SECRET_VARIABLE = "KDA_UJI_RAHASIA"
 SECRET = "rahasia-4f1c9e"  # put in the build's environment: no output may show it
@@ -99,11 +99,7 @@ def attacked(tmp_path_factory):
 @pytest.mark.build
 @pytest.mark.parametrize("name", ATTACKS)
 def test_a_macro_attack_stops_the_build_with_an_indonesian_message(attacked, name):
-    result, _ = attacked
-    output = result.stdout + result.stderr
-    assert result.returncode == 1, output[-3000:]
-    lines = [line.strip() for line in output.splitlines() if f"docs/{MACRO_DIR}/{name}.md" in line]
-    assert any(line.startswith(f"- docs/{MACRO_DIR}/{name}.md") and "makro" in line for line in lines), output[-3000:]
+    assert_problems(refused_output(attacked[0]), f"docs/{MACRO_DIR}/{name}.md", ["makro"])
 
 
 @pytest.mark.build

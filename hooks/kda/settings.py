@@ -22,6 +22,7 @@ CHROMIUM_VARIABLE = "KDA_CHROMIUM"  # where Chromium is, when it is not on the P
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"  # reproducible builds: the moment the output says it was made
 YES = ("1", "true", "ya")
 
+CONFIG_FILE = "mkdocs.yml"  # the project's configuration, at its root
 BLOG_PLUGINS = ("blog", "material/blog")
 MACROS_PLUGIN = "macros"
 # The Markdown extensions MkDocs always loads, before those of mkdocs.yml (its `markdown_extensions`
@@ -83,6 +84,7 @@ class Settings:
     environment: Environment
     markdown_extensions: tuple[str, ...] = BUILTIN_EXTENSIONS  # as MkDocs converts pages, builtins first
     markdown_configs: Mapping[str, dict] = field(default_factory=dict, hash=False)  # each extension's options (mdx_configs)
+    icon_dirs: tuple[Path, ...] = ()  # where the theme finds `icon:` files: custom_dir's .icons, then the theme's
 
     @property
     def root(self) -> Path:
@@ -114,7 +116,13 @@ class Settings:
             environment=Environment.read(environ),
             markdown_extensions=tuple(config.markdown_extensions),
             markdown_configs=dict(config.mdx_configs),
+            icon_dirs=tuple(Path(folder) / ".icons" for folder in config.theme.dirs),
         )
+
+    @classmethod
+    def of_project(cls, root: Path, environ: Mapping[str, str] | None = None) -> Settings:
+        """The settings of the project in `root` (its mkdocs.yml), for the tools that run without a build."""
+        return cls.from_file(root / CONFIG_FILE, environ)
 
     @classmethod
     def from_file(cls, config_file: Path, environ: Mapping[str, str] | None = None) -> Settings:
@@ -135,7 +143,14 @@ class Settings:
             maintainer_pages=_patterns(options.get(MACROS_PLUGIN, {}).get("force_render_paths", "")),
             environment=Environment.read(environ),
             **_markdown(config.get("markdown_extensions") or []),
+            icon_dirs=_icon_dirs(Path(config_file).parent, config.get("theme") or {}),
         )
+
+
+def environment_without(prefix: str) -> dict[str, str]:
+    """This process's environment for a program it runs, without the variables that start with
+    `prefix` (those a program reads as its own settings, which the build sets itself)."""
+    return {name: value for name, value in os.environ.items() if not name.startswith(prefix)}
 
 
 def _markdown(entries: list) -> dict:
@@ -143,6 +158,16 @@ def _markdown(entries: list) -> dict:
     names = [next(iter(entry)) if isinstance(entry, dict) else str(entry) for entry in entries]
     configs = {next(iter(entry)): dict(next(iter(entry.values())) or {}) for entry in entries if isinstance(entry, dict)}
     return {"markdown_extensions": tuple(dict.fromkeys(BUILTIN_EXTENSIONS + tuple(names))), "markdown_configs": configs}
+
+
+def _icon_dirs(root: Path, theme) -> tuple[Path, ...]:
+    """As the build's theme finds icons (config.theme.dirs): the project's custom_dir, Material's, MkDocs'."""
+    import material
+    import mkdocs
+
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    themes = (Path(material.__file__).parent / "templates", Path(mkdocs.__file__).parent / "templates")
+    return tuple(folder / ".icons" for folder in ((root / custom,) if custom else ()) + themes)
 
 
 def _patterns(text) -> tuple[str, ...]:

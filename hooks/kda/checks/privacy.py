@@ -109,34 +109,26 @@ def yaml_findings(path: Path, label: str, allowed: tuple[str, ...]) -> list[str]
     return messages
 
 
-def _strings(value, path: tuple):
-    """(path, text) of every string and number in parsed YAML: mapping keys are not published, values are."""
+def _strings(value, path: tuple, keys: bool = False):
+    """(path, text) of every string and number in parsed YAML; mapping keys too when `keys`."""
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, int) and not isinstance(value, bool):
         yield path, str(value)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, (*path, key))
+            if keys:
+                yield from _strings(key, path, keys)
+            yield from _strings(item, (*path, key), keys)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
+            yield from _strings(item, (*path, index), keys)
 
 
 def meta_units(meta):
     """(None, text) of every key, string and number of a page's front matter: the theme shows values in
     <head>, the navigation and the feed, and some keys (`links`) as text too."""
-    if isinstance(meta, str):
-        yield None, meta
-    elif isinstance(meta, int) and not isinstance(meta, bool):
-        yield None, str(meta)
-    elif isinstance(meta, dict):
-        for key, item in meta.items():
-            yield from meta_units(key)
-            yield from meta_units(item)
-    elif isinstance(meta, list):
-        for item in meta:
-            yield from meta_units(item)
+    return ((None, text) for _, text in _strings(meta, (), keys=True))
 
 
 def name_findings(path: str, allowed: tuple[str, ...]) -> list[Finding]:

@@ -31,6 +31,7 @@ from urllib.parse import urljoin
 
 from kda.outputs.cachefile import atomic_path, temporary_path
 from kda.paths import PDF_DIR
+from kda.problems import Problems
 from kda.settings import CHROMIUM_VARIABLE, Environment
 from kda.settings import NO_PDF_VARIABLE as SKIP_VARIABLE
 from kda.tooling import chromium
@@ -55,8 +56,8 @@ _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}\+00'00'\)")
 _STYLESHEET = re.compile(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"')
 
 
-class PdfError(Exception):
-    pass
+class PdfError(Problems):
+    """Why the PDFs could not be printed (one message; no heading)."""
 
 
 @dataclass(frozen=True)
@@ -90,11 +91,11 @@ def find_chromium(configured: str | None = None) -> str:
     candidates = [configured] if configured else [shutil.which(name) for name in CHROMIUM_NAMES]
     found = next((c for c in candidates if c and Path(c).is_file()), None)
     if not found:
-        raise PdfError(
+        raise PdfError([
             "PDF Kerangka Acuan dan Jadwal tidak dapat dibuat: program Chromium tidak ditemukan. "
             "Pasang Chromium (Debian/Ubuntu: apt-get install chromium), atau tulis lokasinya di variabel "
             f"lingkungan {CHROMIUM_VARIABLE}. Untuk pratinjau tanpa PDF, jalankan dengan {SKIP_VARIABLE}=1."
-        )
+        ])
     return found
 
 
@@ -137,10 +138,10 @@ def _print(chromium: str, job: PdfJob, target: Path, epoch: int | None) -> None:
         try:
             result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
         except subprocess.TimeoutExpired:
-            raise PdfError(f"Chromium tidak selesai mencetak {html.name} dalam {TIMEOUT_SECONDS} detik.") from None
+            raise PdfError([f"Chromium tidak selesai mencetak {html.name} dalam {TIMEOUT_SECONDS} detik."]) from None
         if result.returncode != 0 or not partial.is_file() or partial.stat().st_size == 0:
             detail = (result.stderr or "").strip().splitlines()[-1:] or ["(tanpa pesan)"]
-            raise PdfError(f"Chromium gagal mencetak {html} menjadi PDF: {detail[0]}")
+            raise PdfError([f"Chromium gagal mencetak {html} menjadi PDF: {detail[0]}"])
         _fix_dates(partial, epoch)
 
 

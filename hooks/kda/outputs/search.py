@@ -17,7 +17,6 @@ tooltip and accessible description, not hidden text, and they live in one place,
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import tempfile
 from pathlib import Path
@@ -26,6 +25,7 @@ import pagefind_bin
 from mkdocs.exceptions import PluginError
 
 from kda.paths import SEARCH_DIR
+from kda.settings import environment_without
 
 LANGUAGE = "id"  # every page is <html lang="id">; forcing it keeps one index if a page forgets
 
@@ -33,6 +33,11 @@ LANGUAGE = "id"  # every page is <html lang="id">; forcing it keeps one index if
 # 404.html, which is no search result.
 PAGES = "{index.html,**/index.html}"
 
+# Pagefind also reads its settings from PAGEFIND_* variables and from a pagefind.json, .yml,
+# .yaml or .toml in its working directory. The build's settings are the ones above: the command
+# runs with neither (in an empty folder of its own), so nothing a member places in docs/ or the
+# shell can move the index elsewhere or change what it reads.
+PAGEFIND_VARIABLES = "PAGEFIND_"
 INDEX_TIMEOUT_S = 600  # the real site takes a few seconds; this only stops a hung binary
 
 # What is not the page's own text: the header, the navigation, the table of contents, the
@@ -58,14 +63,6 @@ def index_command(site_dir: Path) -> list[str]:
     return command
 
 
-def _clean_environment() -> dict[str, str]:
-    # Pagefind also reads its settings from PAGEFIND_* variables and from a pagefind.json,
-    # .yml, .yaml or .toml in its working directory. The build's settings are the ones above:
-    # the command runs with neither (in an empty folder of its own), so nothing a member
-    # places in docs/ or the shell can move the index elsewhere or change what it reads.
-    return {name: value for name, value in os.environ.items() if not name.startswith("PAGEFIND_")}
-
-
 def _page_count(site_dir: Path) -> int:
     entry_file = site_dir / SEARCH_DIR / "pagefind-entry.json"
     try:
@@ -86,7 +83,7 @@ def write_index(site_dir: Path) -> int:
     """
     with tempfile.TemporaryDirectory(prefix="kda-pagefind-") as workdir:
         try:
-            result = subprocess.run(index_command(site_dir), cwd=workdir, env=_clean_environment(),
+            result = subprocess.run(index_command(site_dir), cwd=workdir, env=environment_without(PAGEFIND_VARIABLES),
                                     capture_output=True, text=True, timeout=INDEX_TIMEOUT_S, check=False)
         except (OSError, subprocess.SubprocessError) as error:
             raise PluginError(f"Indeks pencarian (Pagefind) gagal dibuat di {site_dir / SEARCH_DIR}: {error}") from None

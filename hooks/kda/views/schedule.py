@@ -75,6 +75,16 @@ def plan_schedule(data: SiteData, today: dt.date, limit: int = ONE_PAGE_LIMIT,
 FULL_CARDS = 1  # meetings of each group shown as a full card: the next one, the latest held
 
 
+def _first_cards(group: str) -> property:
+    """The first FULL_CARDS meetings of a group, shown as full cards."""
+    return property(lambda sections: getattr(sections, group)[:FULL_CARDS])
+
+
+def _other_lines(group: str) -> property:
+    """The rest of a group, one line each."""
+    return property(lambda sections: getattr(sections, group)[FULL_CARDS:])
+
+
 @dataclass(frozen=True)
 class ScheduleSections:
     """The meetings of the schedule page in the order a reader looks for them: the next meeting
@@ -88,21 +98,10 @@ class ScheduleSections:
     pending: tuple[Pertemuan, ...]  # not dated yet but with something known (theme, topics, place): a card each
     unscheduled: tuple[Pertemuan, ...]  # not dated and nothing else known: one line for all
 
-    @property
-    def upcoming_full(self) -> tuple[Pertemuan, ...]:
-        return self.upcoming[:FULL_CARDS]
-
-    @property
-    def upcoming_rest(self) -> tuple[Pertemuan, ...]:
-        return self.upcoming[FULL_CARDS:]
-
-    @property
-    def past_full(self) -> tuple[Pertemuan, ...]:
-        return self.past[:FULL_CARDS]
-
-    @property
-    def past_rest(self) -> tuple[Pertemuan, ...]:
-        return self.past[FULL_CARDS:]
+    upcoming_full = _first_cards("upcoming")
+    upcoming_rest = _other_lines("upcoming")
+    past_full = _first_cards("past")
+    past_rest = _other_lines("past")
 
     @property
     def unscheduled_runs(self) -> list[tuple[int, int]]:

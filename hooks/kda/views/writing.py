@@ -27,6 +27,7 @@ from kda.model.agenda import Agenda
 from kda.model.data import SiteData
 from kda.model.kinds import Status
 from kda.model.schema import Pertemuan
+from kda.problems import Collector, Problems
 from kda.views import scaffold
 from kda.views.pages import NOTES_DIR, PageMap
 
@@ -35,8 +36,9 @@ _GITHUB_REPO = re.compile(r"^https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+
 _GITHUB_EDIT = re.compile(r"^(?:edit|blob)/(?P<branch>[^/]+)/(?P<docs>[^?#]*?)/?$")
 
 
-class RepositoryError(Exception):
-    pass
+class RepositoryError(Problems):
+    heading = ("mkdocs.yml: repo_url dan edit_uri menentukan repositori dan cabang tempat halaman Tulis artikel "
+               "dan Tulis catatan pertemuan membuka penyunting GitHub ({count} masalah):")
 
 
 @dataclass(frozen=True)
@@ -63,15 +65,13 @@ def repository(repo_url: str | None, edit_uri: str | None) -> Repository:
     """Read repo_url and edit_uri as the site's "edit this page" button uses them; a clear message otherwise."""
     url = (repo_url or "").rstrip("/")
     edit = _GITHUB_EDIT.match(edit_uri or "")
-    problems = []
+    problems = Collector()
     if not _GITHUB_REPO.match(url):
         problems.append(f'repo_url harus alamat repositori GitHub, misalnya https://github.com/kelompok-diskusi-bandung/situs; '
                         f'tertulis "{repo_url or ""}"')
     if not edit:
         problems.append(f'edit_uri harus berbentuk edit/CABANG/FOLDER-DOCS/, misalnya edit/main/docs/; tertulis "{edit_uri or ""}"')
-    if problems:
-        raise RepositoryError("mkdocs.yml: " + "; ".join(problems) + ". Halaman Tulis artikel dan Tulis catatan "
-                              "pertemuan membuka penyunting GitHub di repositori dan cabang itu.")
+    problems.raise_as(RepositoryError)
     return Repository(url, edit["branch"], edit["docs"].strip("/"))
 
 

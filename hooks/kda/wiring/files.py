@@ -38,7 +38,7 @@ def check_limits(files, config) -> None:
     """Every page, published now or later, within the limits that keep the build bounded (limits.py):
     refused here, before MkDocs, the blog or any check reads its front matter or converts it."""
     label = Path(os.path.relpath(config.docs_dir, config[STATE].settings.root)).as_posix()
-    icons = [Path(folder) / ".icons" for folder in config.theme.dirs]
+    icons = config[STATE].settings.icon_dirs
     problems = []
     for file in files.documentation_pages(inclusion=lambda level: True):
         if file.generated_by or not file.abs_src_path or any(part.startswith(".") for part in Path(file.src_uri).parts):
