@@ -183,12 +183,29 @@ def macros():
             config.plugins.on_shutdown()
 
 
-# --- what a refused build printed ----------------------------------------------------------------
+# --- builds of an edited copy, and what a refused one printed ------------------------------------
+
+def cli_build_of(project: Path, **variables: str) -> tuple[subprocess.CompletedProcess, Path]:
+    """`project` (an edited copy) built with the CLI, without PDFs, under `variables`; and the copy."""
+    with environment(KDA_TANPA_PDF="1", **variables):
+        return run_cli_build(project), project
+
 
 def refused_output(result: subprocess.CompletedProcess) -> str:
     """Everything a CLI build printed, once it is checked that the build was refused (exit 1)."""
     output = result.stdout + result.stderr
     assert result.returncode == 1, output[-3000:]
+    return output
+
+
+def assert_refused_without_trace(build: tuple[subprocess.CompletedProcess, Path], *absent: str) -> str:
+    """A refused build (exit 1) of a copy that printed no traceback and published none of `absent`
+    (paths in its site; the home page when none is given). Returns what it printed."""
+    result, project = build
+    output = refused_output(result)
+    assert "Traceback" not in output
+    for path in absent or ("index.html",):
+        assert not (project / "site" / path).exists(), path
     return output
 
 

@@ -17,7 +17,7 @@ import types
 
 import pytest
 
-from conftest import assert_problems, copy_project, environment, refused_output, run_cli_build
+from conftest import assert_problems, cli_build_of, copy_project, refused_output
 
 SECRET_VARIABLE = "KDA_UJI_RAHASIA"
 SECRET = "rahasia-4f1c9e"  # put in the build's environment: no output may show it
@@ -91,9 +91,7 @@ def add_maintainer_pages(project, pages: dict[str, str]) -> None:
 def attacked(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("macros") / "project")
     add_maintainer_pages(project, ATTACKS)
-    with environment(**{SECRET_VARIABLE: SECRET, "KDA_TANPA_PDF": "1"}):
-        result = run_cli_build(project)
-    return result, project
+    return cli_build_of(project, **{SECRET_VARIABLE: SECRET})
 
 
 @pytest.mark.build

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, assert_problems, copy_project, environment, refused_output, run_cli_build
+from conftest import ROOT, assert_problems, cli_build_of, copy_project, refused_output
 
 SECRET_VARIABLE = "KDA_UJI_RAHASIA"
 SECRET = "rahasia-symlink-73a1"
@@ -51,9 +51,7 @@ def linked(tmp_path_factory):
     outside.mkdir()
     project = copy_project(base / "project")
     make_links(project, outside)
-    with environment(**{SECRET_VARIABLE: SECRET, "KDA_TANPA_PDF": "1"}):
-        result = run_cli_build(project)
-    return result, project
+    return cli_build_of(project, **{SECRET_VARIABLE: SECRET})
 
 
 @pytest.mark.build
