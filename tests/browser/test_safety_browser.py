@@ -95,9 +95,8 @@ def watched(browser, corpus_url):
         else:
             tab.set_content(html, wait_until="load")
             address = tab.url
-        tab.wait_for_timeout(200)
-        dom = tab.evaluate(PROBE)
-        tab.wait_for_timeout(100)
+        dom = tab.evaluate(PROBE)  # the page's own scripts have run by "load"; the probe's events now
+        tab.wait_for_timeout(150)  # what they, or a timer of the page, would do (the control's fires at 50 ms)
         tab.close()
         return {**{k: list(v) for k, v in events.items()}, "dom": dom, "origin": corpus_url}
 

@@ -14,35 +14,26 @@ QUERIES = yaml.safe_load((Path(__file__).resolve().parents[1] / "search_queries.
 RESULT_WORDS = ("ditemukan", "Tidak ada")
 
 
-def wait_for_results(page) -> None:
+RESULT_LINKS = "() => [...document.querySelectorAll('.kda-search .md-search-result__item > a:first-child')].map(a => a.href)"
+
+
+def wait_for_results(page, settle_ms: int = 300) -> None:
     page.wait_for_function(
         "words => words.some(w => (document.querySelector('.kda-search .md-search-result__meta')?.textContent || '').includes(w))",
         arg=list(RESULT_WORDS), timeout=10000)
-    page.wait_for_timeout(300)  # the search is debounced: let the last keystroke's results land
+    page.wait_for_timeout(settle_ms)  # the search is debounced: let the last keystroke's results land
 
 
 def ask(page, query: str) -> list[str]:
-    """Type `query` into the header box; the site paths of the result pages, best first."""
+    """`query` put into the header box at once (one input event, so one search and no results of
+    a prefix on the way); the site paths of the result pages, best first. Typing key by key is
+    the phone test's (below)."""
     box = page.locator(".kda-search .md-search__input")
     box.fill("")
     page.wait_for_function("() => !document.querySelector('.kda-search .md-search-result__item')")
-    box.press_sequentially(query, delay=15)
-    wait_for_results(page)
-    return [urlsplit(h).path.lstrip("/") for h in settled_results(page)]
-
-
-def settled_results(page, interval_ms: int = 400, tries: int = 12) -> list[str]:
-    """The result links once they stop changing: on a loaded machine a keystroke can come after the
-    search's debounce, and the results of a prefix ("permasalahan an") are shown for a moment."""
-    read = """() => [...document.querySelectorAll('.kda-search .md-search-result__item > a:first-child')].map(a => a.href)"""
-    shown = page.evaluate(read)
-    for _ in range(tries):
-        page.wait_for_timeout(interval_ms)
-        again = page.evaluate(read)
-        if again == shown:
-            return again
-        shown = again
-    return shown
+    box.fill(query)
+    wait_for_results(page, settle_ms=0)  # the one search has answered: meta and results are shown together
+    return [urlsplit(h).path.lstrip("/") for h in page.evaluate(RESULT_LINKS)]
 
 
 @pytest.fixture(scope="module")
