@@ -96,22 +96,25 @@ def _check_building_allowed() -> None:
         pytest.fail("this test builds a site: mark it @pytest.mark.build (or its module: pytestmark)")
 
 
-def build_site(project: Path, site_dir: Path, today: str = BUILD_DATE) -> Path:
+# The tests' builds leave out the PDFs (each build of a copy would start Chromium twice to print
+# them) unless a test asks for them with pdf=True: the real site's build, and the tests of the PDFs.
+
+def build_site(project: Path, site_dir: Path, today: str = BUILD_DATE, pdf: bool = False) -> Path:
     """Build `project` into `site_dir` in-process with --strict, like `mkdocs build`."""
     _check_building_allowed()
-    return tooling.build_site(project, site_dir, today)
+    return tooling.build_site(project, site_dir, today, pdf=pdf)
 
 
-def run_cli_build(project: Path, today: str = BUILD_DATE, engine: str = ENGINE) -> subprocess.CompletedProcess:
+def run_cli_build(project: Path, today: str = BUILD_DATE, engine: str = ENGINE, pdf: bool = False) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` (or `properdocs build`) in a subprocess: what a writer sees in the terminal."""
     _check_building_allowed()
-    return tooling.run_cli_build(project, today, engine)
+    return tooling.run_cli_build(project, today, engine, pdf=pdf)
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     """The real project built once: its tests assert only what follows from the data they read."""
-    return build_site(ROOT, tmp_path_factory.mktemp("site"))
+    return build_site(ROOT, tmp_path_factory.mktemp("site"), pdf=True)
 
 
 @pytest.fixture(scope="session")

@@ -24,7 +24,7 @@ def other_site(tmp_path_factory) -> Path:
     project = tmp_path_factory.mktemp("engine")
     for part in ("mkdocs.yml", "data", "docs", "hooks"):
         (project / part).symlink_to(ROOT / part)
-    result = run_cli_build(project, engine=OTHER_ENGINE)
+    result = run_cli_build(project, engine=OTHER_ENGINE, pdf=True)  # the real site's files, PDFs included
     assert result.returncode == 0, result.stderr
     return project / "site"
 

@@ -33,7 +33,7 @@ def test_two_builds_of_the_same_sources_are_byte_identical(site, tmp_path):
     seed = "1" if os.environ.get("PYTHONHASHSEED") != "1" else "2"
     project = copy_project(tmp_path / "another" / "checkout", content=None)  # the same sources: the real ones
     with environment(PYTHONHASHSEED=seed):
-        result = run_cli_build(project)
+        result = run_cli_build(project, pdf=True)  # the PDFs too, as the session build has them
     assert result.returncode == 0, result.stderr
 
     first, second = files_of(site), files_of(project / "site")

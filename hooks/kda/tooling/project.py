@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from kda.settings import NO_PDF_VARIABLE
+
 # The repository this package was loaded from (hooks/kda/tooling/ -> the project).
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURE = ROOT / "tests" / "fixture"  # the example group's content (tests/fixture/README.md)
@@ -87,11 +89,18 @@ def load_site_config(project: Path, **options):
     return config
 
 
-def build_site(project: Path, site_dir: Path, today: str = BUILD_DATE) -> Path:
+def build_variables(today: str, pdf: bool) -> dict[str, str]:
+    """The environment of a reproducible build as of `today`; without the PDFs when not `pdf`
+    (printing them starts Chromium twice: a test about something else need not pay for it)."""
+    variables = {"KDA_TODAY": today, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    return variables if pdf else {**variables, NO_PDF_VARIABLE: "1"}
+
+
+def build_site(project: Path, site_dir: Path, today: str = BUILD_DATE, pdf: bool = True) -> Path:
     """Build `project` into `site_dir` in this process with --strict, like `mkdocs build`."""
     from mkdocs.commands.build import build
 
-    with environment(KDA_TODAY=today, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, NO_MKDOCS_2_WARNING="1"):
+    with environment(**build_variables(today, pdf)):
         config = load_site_config(project, site_dir=str(site_dir), strict=True)
         config.plugins.on_startup(command="build", dirty=False)
         try:
@@ -101,9 +110,10 @@ def build_site(project: Path, site_dir: Path, today: str = BUILD_DATE) -> Path:
     return site_dir
 
 
-def run_cli_build(project: Path, today: str = BUILD_DATE, engine: str = "mkdocs") -> subprocess.CompletedProcess:
+def run_cli_build(project: Path, today: str = BUILD_DATE, engine: str = "mkdocs",
+                  pdf: bool = True) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` (or `properdocs build`) in a subprocess: what a writer sees in the terminal."""
-    env = dict(os.environ, KDA_TODAY=today, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, **build_variables(today, pdf))
     return subprocess.run(
         [sys.executable, "-m", engine, "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(project / "site")],
