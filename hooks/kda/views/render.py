@@ -32,10 +32,12 @@ from kda.outputs.media import Media
 from kda.paths import ARTICLES_FEED, CALENDAR_FEED, QR_FILE
 from kda.views import writing
 from kda.views.lightbox import as_html_text
+from kda.views.materials import material_view, material_views
 from kda.views.missing import list_text, missing_facts, runs_text
 from kda.views.pages import PageMap
 from kda.views.scaffold import NewArticle, render_article, render_note
 from kda.views.schedule import SCHEDULE_PAGE, ScheduleLayout, schedule_sections, year_page
+from kda.views.topics import topic_index
 
 # The RSS plugin's file (mkdocs.yml: rss), written after the pages are built: linked by its
 # full address, since the link check only knows files that exist before the pages are written.
@@ -173,7 +175,7 @@ class Renderer:
                 for path, meetings in self.layout.year_pages().items()}
 
     def topic_index(self, page_path: str) -> str:
-        return self.render("topik.md.j2", page_path)
+        return self.render("topik.md.j2", page_path, index=topic_index(self.data, self.agenda, self.articles_for_topic))
 
     def tor_topics(self, page_path: str) -> str:
         return self.render("tor_pokok_bahasan.md.j2", page_path)
@@ -190,7 +192,7 @@ class Renderer:
         return self.render("daftar_catatan.md.j2", page_path, meetings=self.meetings_with_notes())
 
     def materials_index(self, page_path: str) -> str:
-        return self.render("daftar_materi.md.j2", page_path)
+        return self.render("daftar_materi.md.j2", page_path, entries=material_views(self.data))
 
     def subscribe(self, page_path: str) -> str:
         return self.render("langganan.md.j2", page_path, calendar_feed=CALENDAR_FEED,
@@ -208,7 +210,8 @@ class Renderer:
         return self.render("kaki_catatan.md.j2", page_path, m=meeting)
 
     def material_header(self, page_path: str, material_id: str) -> str:
-        return self.render("kepala_materi.md.j2", page_path, materi=self.data.material(material_id))
+        view = material_view(self.data, material_id)
+        return self.render("kepala_materi.md.j2", page_path, materi=view.materi, meetings=view.meetings)
 
     def learning_journey(self, page_path: str) -> str:
         return self.render("perjalanan.md.j2", page_path, summary=self.journal.summary(),
