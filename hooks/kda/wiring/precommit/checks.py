@@ -12,14 +12,23 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kda.checks import guard, links, policy, privacy
-from kda.checks.frontmatter import FrontMatterError, Rules, check_pages, is_article
+from kda.checks.frontmatter import Rules, check_pages, is_article
 from kda.checks.safety import SourceChecker
-from kda.model.data import DataError
 from kda.model.glossary import load_glossary
-from kda.views.pages import PageError, map_pages
+from kda.problems import Problems
+from kda.views.pages import map_pages
 from kda.wiring.precommit.project import DOCS, Check, Project
 
 # --- the checks ----------------------------------------------------------------------------
+
+def problems_of(check: Callable[[], object]) -> list[str]:
+    """The messages a check raises (each kind of problem is a kda.problems.Problems), or none."""
+    try:
+        check()
+    except Problems as error:
+        return error.problems
+    return []
+
 
 def check_data(project: Project, changed: list[str]) -> list[str]:
     """data/*.yml against the model (hooks/kda/model/data.py): fields, formats, relations, files; and, once
@@ -45,22 +54,14 @@ def check_page_warnings(project: Project, changed: list[str]) -> list[str]:
 
 def check_glossary(project: Project, changed: list[str]) -> list[str]:
     """data/istilah.yml against its model (hooks/kda/model/glossary.py)."""
-    try:
-        load_glossary(project.root / "data", project.root)
-    except DataError as error:
-        return error.problems
-    return []
+    return problems_of(lambda: load_glossary(project.root / "data", project.root))
 
 
 def check_page_mapping(project: Project, changed: list[str]) -> list[str]:
     """Meeting notes and material pages match the data (hooks/kda/views/pages.py)."""
     if project.data is None:
         return []
-    try:
-        map_pages(project.pages(), project.data, docs_label=DOCS)
-    except PageError as error:
-        return error.problems
-    return []
+    return problems_of(lambda: map_pages(project.pages(), project.data, docs_label=DOCS))
 
 
 def check_front_matter(project: Project, changed: list[str]) -> list[str]:
@@ -70,11 +71,7 @@ def check_front_matter(project: Project, changed: list[str]) -> list[str]:
     rules = Rules(tuple(p.id for p in project.data.anggota), tuple(t.id for t in project.data.pokok_bahasan),
                   project.settings.categories_allowed)
     pages = {p: project.text(f"{DOCS}/{p}") for p in project.pages()}
-    try:
-        check_pages(pages, rules, docs_label=DOCS)
-    except FrontMatterError as error:
-        return error.problems
-    return []
+    return problems_of(lambda: check_pages(pages, rules, docs_label=DOCS))
 
 
 def check_limits(project: Project, changed: list[str]) -> list[str]:
