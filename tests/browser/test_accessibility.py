@@ -22,14 +22,27 @@ def blocking_violations(axe, page) -> list[str]:
             for v in results.response["violations"] if v["impact"] in BLOCKING]
 
 
+@pytest.fixture(scope="module")
+def tabs(browser, base_url):
+    """tabs(scheme) -> one phone tab in that colour scheme, kept for every page type."""
+    opened = {}
+
+    def tab(scheme):
+        if scheme not in opened:
+            opened[scheme] = browser.new_context(viewport=PHONE, base_url=base_url, color_scheme=scheme).new_page()
+        return opened[scheme]
+
+    yield tab
+    for page in opened.values():
+        page.context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(("name", "path"), list(PAGE_TYPES.items()), ids=list(PAGE_TYPES))
-def test_no_serious_violations(browser, base_url, axe, name, path, scheme):
-    context = browser.new_context(viewport=PHONE, base_url=base_url, color_scheme=scheme)
-    page = context.new_page()
+def test_no_serious_violations(tabs, axe, name, path, scheme):
+    page = tabs(scheme)
     page.goto(path)
     found = blocking_violations(axe, page)
-    context.close()
     assert not found, f"{name} ({scheme}): " + "; ".join(found)
 
 

@@ -75,26 +75,37 @@ def test_tap_targets_are_large_enough(phone, name, path):
     assert not small, f"{name}: tap targets smaller than {MIN_TARGET} px: {small}"
 
 
-@pytest.mark.parametrize(("name", "path"), PAGES, ids=IDS)
-def test_content_is_readable_without_javascript(browser, base_url, page, name, path):
+@pytest.fixture(scope="module")
+def without_javascript(browser, base_url):
+    """One phone tab with JavaScript off, for every page type (a context each cost more than the check)."""
     context = browser.new_context(viewport=PHONE, base_url=base_url, java_script_enabled=False)
-    tab = context.new_page()
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def dark(browser, base_url):
+    """One phone tab in dark mode, for every page type."""
+    context = browser.new_context(viewport=PHONE, base_url=base_url, color_scheme="dark")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize(("name", "path"), PAGES, ids=IDS)
+def test_content_is_readable_without_javascript(without_javascript, page, name, path):
+    tab = without_javascript
     tab.goto(path)
     shown = " ".join(tab.locator("article").first.inner_text().split())  # a list page has one per entry
     built = " ".join(page(path).select_one("article").get_text(" ").split())
     first_words = " ".join(built.replace("¶", "").split()[:6])
-    context.close()
     assert len(shown) > 100 and first_words.split()[0] in shown, f"{name}: the article text is not in the HTML"
     assert page(path).select_one("nav.md-nav--primary a[href]") is not None  # navigation is plain links
 
 
 @pytest.mark.parametrize(("name", "path"), PAGES, ids=IDS)
-def test_dark_mode_is_readable(browser, base_url, name, path):
-    context = browser.new_context(viewport=PHONE, base_url=base_url, color_scheme="dark")
-    tab = context.new_page()
-    tab.goto(path)
-    measured = tab.evaluate(CONTRAST_JS)
-    context.close()
+def test_dark_mode_is_readable(dark, name, path):
+    dark.goto(path)
+    measured = dark.evaluate(CONTRAST_JS)
     assert measured["scheme"] == "slate", f"{name}: the dark palette was not chosen"
     assert measured["text"] >= 4.5 and measured["link"] >= 4.5, f"{name}: contrast in dark mode {measured}"
 
