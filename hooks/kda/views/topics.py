@@ -45,4 +45,5 @@ def topic_index(data: SiteData, agenda: Agenda, articles_for_topic: Callable[[st
             continue
         full.append(TopicEntry(topic, agenda.topic_status(topic.id), meetings,
                                tuple(data.materials_for_topic(topic.id)), articles, data.topic_inferred(topic.id)))
-    return TopicIndex(len(agenda.topics_covered()), len(data.pokok_bahasan), tuple(full), tuple(rest))
+    covered = sum(entry.status == Status.SELESAI for entry in full)  # a covered topic has a held meeting
+    return TopicIndex(covered, len(data.pokok_bahasan), tuple(full), tuple(rest))

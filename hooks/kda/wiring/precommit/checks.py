@@ -86,11 +86,10 @@ def check_safety(project: Project, changed: list[str]) -> list[str]:
     (hooks/kda/checks/guard.py: the build's source check; the check of the rendered HTML needs a build)."""
     from mkdocs.utils.meta import get_data
 
-    try:
-        allowed = privacy.load_allow_list(project.root / "data", project.root)
-    except privacy.AllowListError as error:
-        return error.problems
-    maintainers = guard.maintainer_pages_spec(project.settings.maintainer_pages)
+    allowed, invalid = project.allow_list
+    if invalid:
+        return invalid
+    maintainers = project.maintainers
     checker = SourceChecker()
     problems: list[str] = []
     for page in project.pages():
@@ -136,10 +135,9 @@ def check_links(project: Project, changed: list[str]) -> list[str]:
 def check_data_privacy(project: Project, changed: list[str]) -> list[str]:
     """Identifiers of children and clients in the texts of data/*.yml, which are published too
     (hooks/kda/checks/privacy.py, as the build checks them)."""
-    try:
-        allowed = privacy.load_allow_list(project.root / "data", project.root)
-    except privacy.AllowListError as error:
-        return error.problems
+    allowed, invalid = project.allow_list
+    if invalid:
+        return invalid
     return privacy.data_findings(project.root / "data", project.root, allowed)
 
 
@@ -172,10 +170,9 @@ def check_names(project: Project, changed: list[str]) -> list[str]:
     from kda.outputs.images import UnreadableImage, is_content_image, open_checked
     from kda.outputs.photo import has_location
 
-    try:
-        allowed = privacy.load_allow_list(project.root / "data", project.root)
-    except privacy.AllowListError as error:
-        return error.problems
+    allowed, invalid = project.allow_list
+    if invalid:
+        return invalid
     problems = []
     for path in changed:
         if not path.startswith(f"{DOCS}/") or not (project.root / path).is_file():

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from kda.checks import guard, limits, links
+from kda.checks import guard, limits, links, privacy
 from kda.checks.frontmatter import EXCERPT_SEPARATOR, is_article
 from kda.model.data import DataError, SiteData, load_site_data
 from kda.model.gallery import is_gallery_source
@@ -105,6 +105,14 @@ class Project:
             return None
         markdown = get_data(self.text(f"{DOCS}/{page}"))[0]
         return links.markdown_anchors(markdown, self.settings.markdown_extensions, self.settings.markdown_configs)
+
+    @cached_property
+    def allow_list(self) -> tuple[tuple[str, ...], list[str]]:
+        """data/privasi.yml's allowed texts, read once for every check; or, when it is invalid, why."""
+        try:
+            return privacy.load_allow_list(self.root / "data", self.root), []
+        except privacy.AllowListError as error:
+            return (), error.problems
 
     @cached_property
     def maintainers(self):
