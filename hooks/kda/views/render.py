@@ -33,10 +33,11 @@ from kda.paths import ARTICLES_FEED, CALENDAR_FEED, QR_FILE
 from kda.views import writing
 from kda.views.lightbox import as_html_text
 from kda.views.materials import material_view, material_views
-from kda.views.missing import list_text, missing_facts, runs_text
+from kda.views.meetings import MeetingViews, home_card
+from kda.views.missing import list_text, runs_text
 from kda.views.pages import PageMap
 from kda.views.scaffold import NewArticle, render_article, render_note
-from kda.views.schedule import SCHEDULE_PAGE, ScheduleLayout, schedule_sections, year_page
+from kda.views.schedule import SCHEDULE_PAGE, ScheduleLayout, schedule_view, year_page
 from kda.views.topics import topic_index
 
 # The RSS plugin's file (mkdocs.yml: rss), written after the pages are built: linked by its
@@ -150,49 +151,45 @@ class Renderer:
             charts=self.charts,
             members_page=self.members_page,
             glossary_page=self.glossary_page,
-            belum_ada=self.missing,
             ukuran=self.media.labels.__getitem__,  # "PDF, 1,2 MB" of a file in docs/
             **context,
         )
 
+    @cached_property  # every meeting's view, made once per build
+    def meetings(self) -> MeetingViews:
+        return MeetingViews(self.agenda, self.pages, self.journal)
+
     # --- the views ---------------------------------------------------------------------
 
     def schedule(self, page_path: str) -> str:
-        return self.render("jadwal.md.j2", page_path, next_meeting=self.agenda.next_meeting(),
-                           sections=schedule_sections(self.layout.on_schedule, self.agenda),
+        return self.render("jadwal.md.j2", page_path, schedule=schedule_view(self.meetings, self.layout),
                            subscribe=self.subscribe(page_path), pdf=self.pdf_link(page_path, "Jadwal"))
-
-    def missing(self, meeting: Pertemuan, with_journal: bool = False) -> list[tuple[str, list[str]]]:
-        """What a meeting's header leaves out (views/missing.py); with the journal's gaps on a note."""
-        record = self.journal.record(meeting) if with_journal else None
-        return missing_facts(meeting, self.agenda.status(meeting), record)
 
     def schedule_year_pages(self) -> dict[str, str]:
         """The Markdown of each year's schedule page (none while the schedule fits on one page)."""
-        next_meeting = self.agenda.next_meeting()
-        return {path: self.render("jadwal_tahun.md.j2", path, year=meetings[0].tanggal.year, meetings=meetings,
-                                  next_meeting=next_meeting)
+        years = self.layout.year_links
+        return {path: self.render("jadwal_tahun.md.j2", path, year=meetings[0].tanggal.year,
+                                  meetings=self.meetings.each(meetings), years=years)
                 for path, meetings in self.layout.year_pages().items()}
 
     def topic_index(self, page_path: str) -> str:
-        return self.render("topik.md.j2", page_path, index=topic_index(self.data, self.agenda, self.articles_for_topic))
+        return self.render("topik.md.j2", page_path, index=topic_index(self.meetings, self.articles_for_topic))
 
     def tor_topics(self, page_path: str) -> str:
         return self.render("tor_pokok_bahasan.md.j2", page_path)
 
     def next_meeting(self, page_path: str) -> str:
-        return self.render("pertemuan_berikutnya.md.j2", page_path, next_meeting=self.agenda.next_meeting())
+        return self.render("pertemuan_berikutnya.md.j2", page_path, card=home_card(self.meetings))
 
     def latest_notes(self, page_path: str, count: int = 3) -> str:
         """The notes of the latest meetings held as of the build date (a note written ahead waits)."""
-        held = [m for m in self.meetings_with_notes() if self.agenda.status(m) == Status.SELESAI]
-        return self.render("catatan_terbaru.md.j2", page_path, meetings=held[:count])
+        return self.render("catatan_terbaru.md.j2", page_path, meetings=self.meetings.latest_notes(count))
 
     def notes_index(self, page_path: str) -> str:
-        return self.render("daftar_catatan.md.j2", page_path, meetings=self.meetings_with_notes())
+        return self.render("daftar_catatan.md.j2", page_path, meetings=self.meetings.with_notes())
 
     def materials_index(self, page_path: str) -> str:
-        return self.render("daftar_materi.md.j2", page_path, entries=material_views(self.data))
+        return self.render("daftar_materi.md.j2", page_path, entries=material_views(self.data, self.pages))
 
     def subscribe(self, page_path: str) -> str:
         return self.render("langganan.md.j2", page_path, calendar_feed=CALENDAR_FEED,
@@ -203,14 +200,14 @@ class Renderer:
                            qr_file=QR_FILE)
 
     def note_header(self, page_path: str, meeting: Pertemuan) -> str:
-        return self.render("kepala_catatan.md.j2", page_path, m=meeting)
+        return self.render("kepala_catatan.md.j2", page_path, m=self.meetings.of(meeting))
 
     def note_footer(self, page_path: str, meeting: Pertemuan) -> str:
         """What the source says about the meeting, once, collapsed at the end of its note ("" if nothing)."""
-        return self.render("kaki_catatan.md.j2", page_path, m=meeting)
+        return self.render("kaki_catatan.md.j2", page_path, m=self.meetings.of(meeting))
 
     def material_header(self, page_path: str, material_id: str) -> str:
-        view = material_view(self.data, material_id)
+        view = material_view(self.data, self.pages, material_id)
         return self.render("kepala_materi.md.j2", page_path, materi=view.materi, meetings=view.meetings)
 
     def learning_journey(self, page_path: str) -> str:
@@ -230,11 +227,11 @@ class Renderer:
         return self.render("istilah.md.j2", page_path, t=term, text=text or term.istilah)
 
     def members_index(self, page_path: str) -> str:
-        return self.render("daftar_anggota.md.j2", page_path)
+        return self.render("daftar_anggota.md.j2", page_path, members=self.meetings.members())
 
     def member_journal(self, page_path: str, person_id: str) -> str:
         """One member's attended and facilitated meetings (for the members page and author profiles)."""
-        return self.render("jurnal_anggota.md.j2", page_path, person_id=person_id)
+        return self.render("jurnal_anggota.md.j2", page_path, mj=self.meetings.member(person_id))
 
     def writing_guide_lists(self, page_path: str) -> str:
         """Panduan Menulis: the authors, categories and topic ids a writer may use."""
@@ -276,7 +273,9 @@ class Renderer:
         return self.render("daftar_penulis.md.j2", page_path, entries=entries)
 
     def author_profile(self, page_path: str, person) -> str:
-        return self.render("profil_penulis.md.j2", page_path, p=person)
+        """A member's profile shows the member's journal (`mj`); the team's shows none."""
+        mj = self.meetings.member(person.id) if person.jenis == JenisAnggota.ANGGOTA else None
+        return self.render("profil_penulis.md.j2", page_path, p=person, mj=mj)
 
     def article_footer(self, page_path: str, article: Article) -> str:
         return self.render("kaki_artikel.md.j2", page_path, a=article)
@@ -317,8 +316,3 @@ class Renderer:
         """The link to this page's PDF, or "" when the build makes none (KDA_TANPA_PDF)."""
         job = next((j for j in self.pdfs if j.page == page_path), None)
         return self.render("unduh_pdf.md.j2", page_path, pdf_path=job.site_path, judul=judul) if job else ""
-
-    def meetings_with_notes(self) -> list[Pertemuan]:
-        """Meetings that have a note, newest first (undated ones by number)."""
-        meetings = [m for m in self.data.pertemuan if self.pages.note(m.nomor)]
-        return sorted(meetings, key=lambda m: m.nomor, reverse=True)

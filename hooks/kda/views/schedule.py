@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -21,6 +22,7 @@ from kda.model.data import SiteData
 from kda.model.kinds import Status
 from kda.model.schema import Pertemuan
 from kda.paths import SCHEDULE_PAGE, SCHEDULE_YEAR_PAGE
+from kda.views.meetings import MeetingViews
 
 YEAR_PAGE = SCHEDULE_YEAR_PAGE
 ONE_PAGE_LIMIT = 60  # meetings: up to four TOR cycles stay on one page (52 full cards: 57 KB raw, 3.5 KB compressed)
@@ -49,6 +51,11 @@ class ScheduleLayout:
 
     def year_pages(self) -> dict[str, tuple[Pertemuan, ...]]:
         return {year_page(year): meetings for year, meetings in self.years.items()}
+
+    @property
+    def year_links(self) -> tuple[tuple[int, str], ...]:
+        """(year, its page) of each year's page, in order; none while the schedule fits on one page."""
+        return tuple((year, year_page(year)) for year in self.years)
 
 
 def year_page(year: int) -> str:
@@ -113,6 +120,11 @@ class ScheduleSections:
         """Whether the introduction (number 0, named, not numbered) is among `unscheduled`."""
         return any(m.nomor == 0 for m in self.unscheduled)
 
+    def viewed(self, view: Callable) -> ScheduleSections:
+        """The same sections with each meeting replaced by its view (kda.views.meetings)."""
+        return ScheduleSections(*(tuple(view(m) for m in group)
+                                  for group in (self.upcoming, self.past, self.pending, self.unscheduled)))
+
 
 def schedule_sections(meetings: tuple[Pertemuan, ...], agenda: Agenda) -> ScheduleSections:
     upcoming, past, pending, unscheduled = [], [], [], []
@@ -129,6 +141,27 @@ def schedule_sections(meetings: tuple[Pertemuan, ...], agenda: Agenda) -> Schedu
     return ScheduleSections(tuple(sorted(upcoming, key=lambda m: (m.tanggal, m.nomor))),
                             tuple(sorted(past, key=lambda m: m.nomor, reverse=True)),
                             tuple(pending), tuple(unscheduled))
+
+
+@dataclass(frozen=True)
+class ScheduleView:
+    """The schedule page as its template reads it (docs/.templates/jadwal.md.j2)."""
+
+    sections: ScheduleSections  # of kda.views.meetings.MeetingView
+    counts: tuple[tuple[Status, int], ...]  # meetings of each status, in the enum's order; a status with none left out
+    topics: int  # topics in the curriculum
+    numbered: int  # meetings 1, 2, ...: the introduction (0) apart
+    sources: tuple[Pertemuan, ...]  # meetings with a note on their source (catatan_sumber)
+    years: tuple[tuple[int, str], ...]  # (year, its page) once the schedule is split by year, else empty
+    recent: int  # past meetings the schedule page keeps, once split
+
+
+def schedule_view(views: MeetingViews, layout: ScheduleLayout) -> ScheduleView:
+    agenda, data = views.agenda, views.agenda.data
+    counts = tuple((status, agenda.count(status)) for status in Status if agenda.count(status))
+    return ScheduleView(schedule_sections(layout.on_schedule, agenda).viewed(views.of), counts,
+                        len(data.pokok_bahasan), sum(1 for m in data.pertemuan if m.nomor),
+                        tuple(m for m in data.pertemuan if m.catatan_sumber), layout.year_links, layout.recent)
 
 
 def number_runs(numbers: list[int]) -> list[tuple[int, int]]:

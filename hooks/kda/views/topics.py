@@ -10,10 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kda.checks.frontmatter import Article
-from kda.model.agenda import Agenda
-from kda.model.data import SiteData
 from kda.model.kinds import Status
-from kda.model.schema import Materi, Pertemuan, PokokBahasan
+from kda.model.schema import PokokBahasan
+from kda.views.materials import MaterialLink, material_link
+from kda.views.meetings import MeetingView, MeetingViews
 
 
 @dataclass(frozen=True)
@@ -22,8 +22,8 @@ class TopicEntry:
 
     topic: PokokBahasan
     status: Status
-    meetings: tuple[Pertemuan, ...]
-    materials: tuple[Materi, ...]
+    meetings: tuple[MeetingView, ...]
+    materials: tuple[MaterialLink, ...]
     articles: tuple[Article, ...]
     inferred: bool  # a meeting was assigned to it by the site (tafsiran_situs), not by the data
 
@@ -36,14 +36,16 @@ class TopicIndex:
     rest: tuple[PokokBahasan, ...]  # the others, briefly
 
 
-def topic_index(data: SiteData, agenda: Agenda, articles_for_topic: Callable[[str], list[Article]]) -> TopicIndex:
+def topic_index(views: MeetingViews, articles_for_topic: Callable[[str], list[Article]]) -> TopicIndex:
+    data, agenda = views.agenda.data, views.agenda
     full, rest = [], []
     for topic in data.pokok_bahasan:
-        meetings, articles = tuple(data.meetings_for_topic(topic.id)), tuple(articles_for_topic(topic.id))
+        meetings, articles = views.each(data.meetings_for_topic(topic.id)), tuple(articles_for_topic(topic.id))
         if not (meetings or articles):
             rest.append(topic)
             continue
-        full.append(TopicEntry(topic, agenda.topic_status(topic.id), meetings,
-                               tuple(data.materials_for_topic(topic.id)), articles, data.topic_inferred(topic.id)))
+        materials = tuple(material_link(data, views.pages, m.id) for m in data.materials_for_topic(topic.id))
+        full.append(TopicEntry(topic, agenda.topic_status(topic.id), meetings, materials, articles,
+                               data.topic_inferred(topic.id)))
     covered = sum(entry.status == Status.SELESAI for entry in full)  # a covered topic has a held meeting
     return TopicIndex(covered, len(data.pokok_bahasan), tuple(full), tuple(rest))
