@@ -31,6 +31,8 @@ from kda.outputs.calendar import in_calendar, meeting_file
 from kda.outputs.media import Media
 from kda.paths import ARTICLES_FEED, CALENDAR_FEED, QR_FILE
 from kda.views import writing
+from kda.views.articles import article_footer
+from kda.views.journey import learning_journey
 from kda.views.lightbox import as_html_text
 from kda.views.materials import material_view, material_views
 from kda.views.meetings import MeetingViews, home_card
@@ -176,7 +178,7 @@ class Renderer:
         return self.render("topik.md.j2", page_path, index=topic_index(self.meetings, self.articles_for_topic))
 
     def tor_topics(self, page_path: str) -> str:
-        return self.render("tor_pokok_bahasan.md.j2", page_path)
+        return self.render("tor_pokok_bahasan.md.j2", page_path, topics=self.data.pokok_bahasan)
 
     def next_meeting(self, page_path: str) -> str:
         return self.render("pertemuan_berikutnya.md.j2", page_path, card=home_card(self.meetings))
@@ -211,8 +213,7 @@ class Renderer:
         return self.render("kepala_materi.md.j2", page_path, materi=view.materi, meetings=view.meetings)
 
     def learning_journey(self, page_path: str) -> str:
-        return self.render("perjalanan.md.j2", page_path, summary=self.journal.summary(),
-                           topics_by_status=self.agenda.topics_by_status())
+        return self.render("perjalanan.md.j2", page_path, journey=learning_journey(self.journal, self.charts))
 
     def glossary_index(self, page_path: str) -> str:
         return self.render("daftar_istilah.md.j2", page_path, entries=self.glossary)
@@ -235,7 +236,7 @@ class Renderer:
 
     def writing_guide_lists(self, page_path: str) -> str:
         """Panduan Menulis: the authors, categories and topic ids a writer may use."""
-        return self.render("panduan_daftar.md.j2", page_path, categories=self.categories)
+        return self.render("panduan_daftar.md.j2", page_path, choices=writing.article_choices(self.data, self.categories))
 
     def new_article_example(self, page_path: str) -> str:
         """Panduan Menulis: the article template, exactly as scripts/artikel_baru.py writes it."""
@@ -253,7 +254,8 @@ class Renderer:
     def article_form(self, page_path: str) -> str:
         """Tulis artikel: the form that opens the repository's editor on a new article."""
         settings = writing.article_settings(self.env, self.repository, self.data.kelompok.zona_waktu)
-        return self.render("tulis_artikel.md.j2", page_path, categories=self.categories, settings=settings)
+        return self.render("tulis_artikel.md.j2", page_path, choices=writing.article_choices(self.data, self.categories),
+                           settings=settings)
 
     def note_form(self, page_path: str) -> str:
         """Tulis catatan pertemuan: the same for a note of a meeting that has none yet."""
@@ -278,7 +280,7 @@ class Renderer:
         return self.render("profil_penulis.md.j2", page_path, p=person, mj=mj)
 
     def article_footer(self, page_path: str, article: Article) -> str:
-        return self.render("kaki_artikel.md.j2", page_path, a=article)
+        return self.render("kaki_artikel.md.j2", page_path, footer=article_footer(self.data, article))
 
     def latest_articles(self, page_path: str, count: int = 3) -> str:
         return self.render("tulisan_terbaru.md.j2", page_path, articles=self.articles[:count])

@@ -26,7 +26,7 @@ from kda.checks.frontmatter import POSTS_DIR
 from kda.model.agenda import Agenda
 from kda.model.data import SiteData
 from kda.model.kinds import Status
-from kda.model.schema import Pertemuan
+from kda.model.schema import Anggota, Pertemuan, PokokBahasan
 from kda.problems import Collector, Problems
 from kda.views import scaffold
 from kda.views.pages import NOTES_DIR, PageMap
@@ -110,6 +110,19 @@ def note_settings(env: Environment, repo: Repository) -> str:
         "fallback": scaffold.NOTE_FALLBACK,
         **_text_rules(),
     }, ensure_ascii=False, sort_keys=True)
+
+
+@dataclass(frozen=True)
+class ArticleChoices:
+    """What an article's front matter may name: the guide lists them, the article form offers them."""
+
+    authors: tuple[Anggota, ...]  # everyone in data/anggota.yml, the team included
+    categories: tuple[str, ...]  # the blog's categories_allowed
+    topics: tuple[PokokBahasan, ...]  # in the TOR's order
+
+
+def article_choices(data: SiteData, categories: tuple[str, ...]) -> ArticleChoices:
+    return ArticleChoices(data.anggota, categories, data.pokok_bahasan)
 
 
 @dataclass(frozen=True)
