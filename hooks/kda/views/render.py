@@ -39,7 +39,7 @@ from kda.views.meetings import MeetingViews, home_card
 from kda.views.missing import list_text, runs_text
 from kda.views.pages import PageMap
 from kda.views.scaffold import NewArticle, render_article, render_note
-from kda.views.schedule import SCHEDULE_PAGE, ScheduleLayout, schedule_view, year_page
+from kda.views.schedule import SCHEDULE_PAGE, ScheduleLayout, schedule_view
 from kda.views.topics import topic_index
 
 # The RSS plugin's file (mkdocs.yml: rss), written after the pages are built: linked by its
@@ -111,7 +111,7 @@ def make_environment(templates_dir: Path) -> Environment:
 
 @dataclass(frozen=True)
 class Renderer:
-    """Everything the templates may read, for one build."""
+    """Everything the views read, for one build; each view hands its template only what it shows."""
 
     env: Environment
     data: SiteData
@@ -137,20 +137,14 @@ class Renderer:
             rel = posixpath.relpath(target, posixpath.dirname(page_path) or ".")
             return f"{rel}#{anchor}" if anchor else rel
 
+        # What every template and the macros they import may read: the group's facts, the pages
+        # they link to, and helpers. The rest, each view below passes to its own template.
         return self.env.get_template(template).render(
-            data=self.data,
             kelompok=self.data.kelompok,
-            agenda=self.agenda,
-            pages=self.pages,
-            articles_for_topic=self.articles_for_topic,
             link=link,
             di_jadwal=lambda meeting: link(self.layout.page_of(meeting), meeting.anchor),  # a meeting's card
-            layout=self.layout,
-            year_page=year_page,
             schedule_page=self.schedule_page,
             topics_page=self.topics_page,
-            journal=self.journal,
-            charts=self.charts,
             members_page=self.members_page,
             glossary_page=self.glossary_page,
             ukuran=self.media.labels.__getitem__,  # "PDF, 1,2 MB" of a file in docs/
