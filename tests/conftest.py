@@ -111,6 +111,14 @@ def run_cli_build(project: Path, today: str = BUILD_DATE, engine: str = ENGINE, 
     return tooling.run_cli_build(project, today, engine, pdf=pdf)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def warm_copies(tmp_path_factory) -> None:
+    """Copies of the project start their first build with the caches of an untouched copy of the same
+    content (kda.tooling.project.seed_caches): each card, chart and photo is drawn once per session.
+    A test of the caches themselves makes its copy with warm=False."""
+    tooling.seed_caches(tmp_path_factory.mktemp("cache-awal"))
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     """The real project built once: its tests assert only what follows from the data they read."""

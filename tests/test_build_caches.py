@@ -61,3 +61,16 @@ def test_shared_time_zone_gives_what_icalendar_gives():
     calendar_output._add_timezones(again)
     assert ours.to_ical() == theirs.to_ical()
     assert b"BEGIN:VTIMEZONE" in again.to_ical() and again.get_missing_tzids() == set()
+
+
+def test_a_build_leaves_the_themes_templates_compiled_for_the_next(example_site):
+    """The theme's environment kept what it compiled (kda.views.compiled): the next build in this
+    process (mkdocs serve, the tests' builds) does not compile Material's templates again."""
+    from pathlib import Path
+
+    import material
+
+    from kda.views import compiled
+
+    base = Path(material.__file__).parent / "templates" / "base.html"
+    assert compiled.THEME.get_cache_key("base.html", str(base)) in compiled.THEME._code

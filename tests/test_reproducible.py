@@ -31,7 +31,7 @@ def test_two_builds_of_the_same_sources_are_byte_identical(site, tmp_path):
     # The session build ran in this process; this one runs in a fresh interpreter, with
     # another hash seed, from a copy of the sources in another folder.
     seed = "1" if os.environ.get("PYTHONHASHSEED") != "1" else "2"
-    project = copy_project(tmp_path / "another" / "checkout", content=None)  # the same sources: the real ones
+    project = copy_project(tmp_path / "another" / "checkout", content=None, warm=False)  # the same sources: the real ones
     with environment(PYTHONHASHSEED=seed):
         result = run_cli_build(project, pdf=True)  # the PDFs too, as the session build has them
     assert result.returncode == 0, result.stderr

@@ -5,6 +5,11 @@ and, by default, puts the example group's content (tests/fixture/) in place of t
 test that builds or breaks a copy sees the same content whatever the group has written since.
 `build_site` builds in this process, as `mkdocs build --strict` does; `run_cli_build` runs the
 command in a subprocess, to read what a writer sees in the terminal.
+
+`seed_caches(folder)` (the tests turn it on) starts the first build of every copy with the caches
+a build of an untouched copy of the same content left: preview cards, charts and photos are then
+drawn once per content, not once per copy. A cache entry's name is a digest of what it was made
+from, so a warm entry is only used where the copy would have made the same one.
 """
 
 from __future__ import annotations
@@ -57,8 +62,11 @@ def real_content(project: Path) -> list[Path]:
     return data + [docs / "tor.md", *notes, *materials, *(docs / "artikel" / "posts").iterdir()]
 
 
-def copy_project(destination: Path, content: Path | None = FIXTURE, root: Path = ROOT) -> Path:
-    """A copy of the project's machinery with the example group's content (`content=None`: the real one)."""
+def copy_project(destination: Path, content: Path | None = FIXTURE, root: Path = ROOT, warm: bool = True) -> Path:
+    """A copy of the project's machinery with the example group's content (`content=None`: the real one);
+    `warm=False`: its first build starts with no cache even under seed_caches."""
+    if warm:
+        _copied_from[destination.resolve()] = (content, root)
     destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = root / part
@@ -72,6 +80,31 @@ def copy_project(destination: Path, content: Path | None = FIXTURE, root: Path =
         shutil.copytree(content / "data", destination / "data", dirs_exist_ok=True)
         shutil.copytree(content / "docs", destination / "docs", dirs_exist_ok=True)
     return destination
+
+
+# Warm caches for the copies (seed_caches): what each copy was made from, and where the caches of
+# an untouched copy of that content are.
+_copied_from: dict[Path, tuple[Path | None, Path]] = {}
+_seeds: dict[tuple[Path | None, Path], Path] = {}
+_seed_folder: list[Path] = []  # empty: copies start with no cache, as a fresh checkout does
+
+
+def seed_caches(folder: Path) -> None:
+    """From now on in this process, a copy's first build starts with warm caches, made in `folder`."""
+    _seed_folder[:] = [folder]
+
+
+def _warm_caches(project: Path) -> None:
+    """Copy the seed's caches into a copy that has none yet (its first build)."""
+    source = _copied_from.get(project.resolve())
+    if not _seed_folder or source is None or (project / ".cache").exists():
+        return
+    if source not in _seeds:
+        pristine = _seed_folder[0] / f"salinan-{len(_seeds)}"
+        copy_project(pristine, *source, warm=False)  # the seed's own build starts cold
+        build_site(pristine, pristine / "site", pdf=False)
+        _seeds[source] = pristine / ".cache"
+    shutil.copytree(_seeds[source], project / ".cache")
 
 
 def load_site_config(project: Path, **options):
@@ -100,6 +133,7 @@ def build_site(project: Path, site_dir: Path, today: str = BUILD_DATE, pdf: bool
     """Build `project` into `site_dir` in this process with --strict, like `mkdocs build`."""
     from mkdocs.commands.build import build
 
+    _warm_caches(project)
     with environment(**build_variables(today, pdf)):
         config = load_site_config(project, site_dir=str(site_dir), strict=True)
         config.plugins.on_startup(command="build", dirty=False)
@@ -113,6 +147,7 @@ def build_site(project: Path, site_dir: Path, today: str = BUILD_DATE, pdf: bool
 def run_cli_build(project: Path, today: str = BUILD_DATE, engine: str = "mkdocs",
                   pdf: bool = True) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` (or `properdocs build`) in a subprocess: what a writer sees in the terminal."""
+    _warm_caches(project)
     env = dict(os.environ, **build_variables(today, pdf))
     return subprocess.run(
         [sys.executable, "-m", engine, "build", "--strict", "-f", str(project / "mkdocs.yml"),

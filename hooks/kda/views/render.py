@@ -30,7 +30,7 @@ from kda.model.schema import Pertemuan
 from kda.outputs.calendar import in_calendar, meeting_file
 from kda.outputs.media import Media
 from kda.paths import ARTICLES_FEED, CALENDAR_FEED, QR_FILE
-from kda.views import writing
+from kda.views import compiled, writing
 from kda.views.articles import article_footer
 from kda.views.journey import learning_journey
 from kda.views.lightbox import as_html_text
@@ -101,6 +101,7 @@ def make_environment(templates_dir: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=compiled.VIEWS,
     )
     env.filters.update(tanggal=tanggal, jam=jam, angka=angka, e=teks, daftar=list_text, rentang=runs_text,
                        teks_html=as_html_text)

@@ -28,6 +28,7 @@ from kda.paths import CARDS_CACHE_DIR
 from kda.problems import listed
 from kda.settings import Settings, SettingsError
 from kda.views import assets as page_assets
+from kda.views import compiled
 from kda.views import responses as reader_responses
 from kda.views.attachments import hold_back_attachments
 from kda.views.blog import configure_blog, hold_back_unpublished, later_pages
@@ -168,6 +169,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_env(env, config, files):
+    env.bytecode_cache = compiled.THEME  # the theme's templates compiled once per process (kda.views.compiled)
     guard.check_links(files, config)  # every page converted: links, anchors, images (kda.checks.links)
     guard.report(config)
     return env
