@@ -70,9 +70,14 @@ def corpus_url(corpus_site):
 
 @pytest.fixture
 def watched(browser, corpus_url):
-    """open(path) -> (dialogs, foreign requests, navigations away, DOM findings) of that page."""
+    """open(path or html) -> (dialogs, foreign requests, navigations away, DOM findings) of that page.
+
+    One tab opens page after page (a new tab for each took three times as long): leaving a page
+    stops its scripts and timers, and what happens before is told with that page."""
     context = browser.new_context(service_workers="block")
+    tab = context.new_page()
     events = {"dialogs": [], "foreign": [], "navigations": []}
+    opened = {"address": ""}  # where the test sent the tab last; any other main-frame address is a navigation away
 
     def refuse(route):
         events["foreign"].append(route.request.url)
@@ -81,23 +86,22 @@ def watched(browser, corpus_url):
     # Only the requests to another host come to Python (a regular expression is matched inside
     # Playwright, so the site's own files load without a round trip each).
     context.route(re.compile("^(?!" + re.escape(corpus_url) + ")"), refuse)
+    tab.on("dialog", lambda dialog: (events["dialogs"].append(dialog.message), dialog.dismiss()))
+    tab.on("framenavigated", lambda frame: frame == tab.main_frame and frame.url.split("#")[0] != opened["address"]
+           and events["navigations"].append(frame.url))
 
     def open_page(path: str, html: str | None = None):
         for found in events.values():
             found.clear()
-        tab = context.new_page()
-        tab.on("dialog", lambda dialog: (events["dialogs"].append(dialog.message), dialog.dismiss()))
-        address = corpus_url + path
-        tab.on("framenavigated", lambda frame: frame == tab.main_frame
-               and frame.url.split("#")[0] != address.split("#")[0] and events["navigations"].append(frame.url))
         if html is None:
-            tab.goto(address, wait_until="load")
+            opened["address"] = (corpus_url + path).split("#")[0]
+            tab.goto(corpus_url + path, wait_until="load")
         else:
+            opened["address"] = "about:blank"
+            tab.goto("about:blank")
             tab.set_content(html, wait_until="load")
-            address = tab.url
         dom = tab.evaluate(PROBE)  # the page's own scripts have run by "load"; the probe's events now
         tab.wait_for_timeout(150)  # what they, or a timer of the page, would do (the control's fires at 50 ms)
-        tab.close()
         return {**{k: list(v) for k, v in events.items()}, "dom": dom, "origin": corpus_url}
 
     yield open_page
