@@ -220,6 +220,19 @@ def assert_refused_without_trace(build: tuple[subprocess.CompletedProcess, Path]
     return output
 
 
+def assert_refused_at(build: tuple[subprocess.CompletedProcess, Path], where: str, fragments=(),
+                      line: int | None = None) -> list[str]:
+    """A copy's build (cli_build_of) was refused, and listed a problem at `where` with each fragment."""
+    return assert_problems(refused_output(build[0]), where, fragments, line)
+
+
+def assert_page_case_refused(build, folder: str, cases, name: str) -> list[str]:
+    """Case `name` of `cases` (name -> (text, line, fragments)), the page docs/{folder}/{name}.md of a
+    refused build: a problem listed at its line with each fragment."""
+    _, line, fragments = cases[name]
+    return assert_refused_at(build, f"docs/{folder}/{name}.md", fragments, line)
+
+
 def problems_at(output: str, where: str) -> list[str]:
     """The listed problems ("- docs/x.md, baris 3: ...") whose place starts with `where`, stripped."""
     return [line.strip() for line in output.splitlines() if line.strip().startswith(f"- {where}")]

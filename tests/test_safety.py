@@ -16,12 +16,12 @@ from PIL import Image
 from test_safety_scripts import assert_only_theme_and_project_scripts
 
 from conftest import (
-    assert_problems,
+    assert_page_case_refused,
+    assert_refused_at,
     assert_refused_without_trace,
     build_site,
     cli_build_of,
     copy_project,
-    refused_output,
     run_cli_build,
 )
 
@@ -176,15 +176,14 @@ def refused_build(tmp_path_factory):
 @pytest.mark.build
 @pytest.mark.parametrize("name", REFUSED)
 def test_attack_is_refused_with_file_line_and_reason(refused_build, name):
-    _, line, fragments = REFUSED[name]
-    assert_problems(refused_output(refused_build[0]), f"docs/{MEMBER_DIR}/{name}.md", fragments, line)
+    assert_page_case_refused(refused_build, MEMBER_DIR, REFUSED, name)
 
 
 @pytest.mark.build
 @pytest.mark.parametrize("name", REFUSED_POSTS)
 def test_an_article_that_list_pages_or_the_feed_would_show_differently_is_refused(refused_build, name):
     _, line, fragments = REFUSED_POSTS[name]
-    assert_problems(refused_output(refused_build[0]), post_path(name) + (f", baris {line}" if line else ""), fragments)
+    assert_refused_at(refused_build, post_path(name) + (f", baris {line}" if line else ""), fragments)
 
 
 @pytest.mark.build

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import assert_problems, assert_refused_without_trace, cli_build_of, copy_project, refused_output
+from conftest import assert_refused_at, assert_refused_without_trace, cli_build_of, copy_project
 
 ARTICLE_HEAD = "title: Uji\ndate: 2014-01-05\nauthors: [tim]\n"
 ARTICLE_BODY = "\n\nPembuka.\n\n<!-- more -->\n\nIsi.\n"
@@ -101,7 +101,7 @@ def refused(tmp_path_factory):
 @pytest.mark.parametrize("name", CASES)
 def test_a_key_or_value_the_site_does_not_use_is_refused(refused, name):
     page, _, line, fragments = CASES[name]
-    assert_problems(refused_output(refused[0]), f"docs/{page}, baris {line}", fragments)
+    assert_refused_at(refused, f"docs/{page}, baris {line}", fragments)
 
 
 @pytest.mark.build

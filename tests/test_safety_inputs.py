@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_problems, copy_project, refused_output, run_cli_build
+from conftest import assert_page_case_refused, copy_project, run_cli_build
 
 MEMBER_DIR = "uji"
 
@@ -102,8 +102,7 @@ def pages_build(tmp_path_factory):
 @pytest.mark.build
 @pytest.mark.parametrize("name", PAGES)
 def test_a_page_past_a_limit_is_refused_with_file_line_and_fix(pages_build, name):
-    _, line, fragments = PAGES[name]
-    assert_problems(refused_output(pages_build[0]), f"docs/{MEMBER_DIR}/{name}.md", fragments, line)
+    assert_page_case_refused(pages_build, MEMBER_DIR, PAGES, name)
 
 
 @pytest.mark.build

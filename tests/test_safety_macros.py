@@ -17,7 +17,7 @@ import types
 
 import pytest
 
-from conftest import assert_problems, cli_build_of, copy_project, refused_output
+from conftest import assert_refused_at, cli_build_of, copy_project
 
 SECRET_VARIABLE = "KDA_UJI_RAHASIA"
 SECRET = "rahasia-4f1c9e"  # put in the build's environment: no output may show it
@@ -97,7 +97,7 @@ def attacked(tmp_path_factory):
 @pytest.mark.build
 @pytest.mark.parametrize("name", ATTACKS)
 def test_a_macro_attack_stops_the_build_with_an_indonesian_message(attacked, name):
-    assert_problems(refused_output(attacked[0]), f"docs/{MACRO_DIR}/{name}.md", ["makro"])
+    assert_refused_at(attacked, f"docs/{MACRO_DIR}/{name}.md", ["makro"])
 
 
 @pytest.mark.build

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, assert_problems, cli_build_of, copy_project, refused_output
+from conftest import ROOT, assert_refused_at, cli_build_of, copy_project
 
 SECRET_VARIABLE = "KDA_UJI_RAHASIA"
 SECRET = "rahasia-symlink-73a1"
@@ -57,7 +57,7 @@ def linked(tmp_path_factory):
 @pytest.mark.build
 @pytest.mark.parametrize("path", LINKS)
 def test_a_symlink_stops_the_build_with_its_path_and_an_indonesian_message(linked, path):
-    assert_problems(refused_output(linked[0]), f"{path}: ini tautan simbolik (symlink) ke ")
+    assert_refused_at(linked, f"{path}: ini tautan simbolik (symlink) ke ")
 
 
 @pytest.mark.build
