@@ -115,8 +115,12 @@ def run_cli_build(project: Path, today: str = BUILD_DATE, engine: str = ENGINE, 
 def warm_copies(tmp_path_factory) -> None:
     """Copies of the project start their first build with the caches of an untouched copy of the same
     content (kda.tooling.project.seed_caches): each card, chart and photo is drawn once per session.
-    A test of the caches themselves makes its copy with warm=False."""
+    A test of the caches themselves makes its copy with warm=False. The `mkdocs build` commands are
+    forked from a process that imported MkDocs, the plugins and the hooks once (kda.tooling.prestarted)."""
     tooling.seed_caches(tmp_path_factory.mktemp("cache-awal"))
+    tooling.prestart_builds()
+    yield
+    tooling.stop_prestarted()
 
 
 @pytest.fixture(scope="session")
