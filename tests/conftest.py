@@ -112,7 +112,7 @@ def run_cli_build(project: Path, today: str = BUILD_DATE, engine: str = ENGINE, 
 
 
 @pytest.fixture(scope="session", autouse=True)
-def warm_copies(tmp_path_factory) -> None:
+def reused_build_work(tmp_path_factory) -> None:
     """Copies of the project start their first build with the caches of an untouched copy of the same
     content (kda.tooling.project.seed_caches): each card, chart and photo is drawn once per session.
     A test of the caches themselves makes its copy with warm=False. The `mkdocs build` commands are

@@ -39,7 +39,7 @@ def projects(tmp_path_factory):
 
 @pytest.mark.build
 def test_a_forked_build_prints_and_exits_as_a_new_process(projects):
-    assert tooling._prestarted, "the tests' builds are not forked (tests/conftest.py: warm_copies)"
+    assert tooling._prestarted, "the tests' builds are not forked (tests/conftest.py: reused_build_work)"
     with environment(KDA_TANPA_PDF="1"):
         for project in projects * 2:  # twice: what one build leaves behind must not reach the next
             forked = tooling.run_cli_build(project)
