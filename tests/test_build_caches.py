@@ -73,4 +73,4 @@ def test_a_build_leaves_the_themes_templates_compiled_for_the_next(example_site)
     from kda.views import compiled
 
     base = Path(material.__file__).parent / "templates" / "base.html"
-    assert compiled.THEME.get_cache_key("base.html", str(base)) in compiled.THEME._code
+    assert compiled.THEME.get_cache_key("base.html", str(base)) in compiled.THEME

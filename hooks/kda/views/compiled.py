@@ -38,6 +38,9 @@ class MemoryBytecodeCache(BytecodeCache):
     def __len__(self) -> int:
         return len(self._code)
 
+    def __contains__(self, key: str) -> bool:
+        return key in self._code
+
 
 THEME = MemoryBytecodeCache()  # the theme's environment (Material and docs/.overrides/)
 VIEWS = MemoryBytecodeCache()  # the renderer's environment (docs/.templates/)
