@@ -74,3 +74,26 @@ def test_a_build_leaves_the_themes_templates_compiled_for_the_next(example_site)
 
     base = Path(material.__file__).parent / "templates" / "base.html"
     assert compiled.THEME.get_cache_key("base.html", str(base)) in compiled.THEME
+
+
+@pytest.mark.build
+def test_a_copy_started_with_warm_caches_publishes_what_a_cold_one_does(tmp_path):
+    """kda.tooling.project.seed_caches: the caches a copy starts with change nothing it publishes."""
+    import time
+
+    from conftest import build_site, copy_project, environment
+
+    with environment(KDA_TANPA_PDF="1"):  # the session's seed for this content exists from here on
+        build_site(copy_project(tmp_path / "pertama"), tmp_path / "pertama" / "site")
+    sites, started = [], {}
+    for warm in (True, False):
+        project = copy_project(tmp_path / f"salinan-{warm}", warm=warm)
+        started[warm] = time.time() - 1  # file times are coarser than the clock on some systems
+        with environment(KDA_TANPA_PDF="1"):
+            sites.append(build_site(project, project / "site"))
+    cached = [p for p in (tmp_path / "salinan-True" / ".cache").rglob("*.png") if p.stat().st_mtime < started[True]]
+    assert cached, "the warm copy drew every card and chart again"
+    files = [{p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+             for site in sites]
+    assert files[0].keys() == files[1].keys()
+    assert [name for name in files[0] if files[0][name] != files[1][name]] == []
