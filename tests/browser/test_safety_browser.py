@@ -88,21 +88,32 @@ def watched(browser, corpus_url):
     # Playwright, so the site's own files load without a round trip each).
     context.route(re.compile("^(?!" + re.escape(corpus_url) + ")"), refuse)
     tab.on("dialog", lambda dialog: (events["dialogs"].append(dialog.message), dialog.dismiss()))
-    tab.on("framenavigated", lambda frame: frame == tab.main_frame and frame.url.split("#")[0] != opened["address"]
-           and events["navigations"].append(frame.url))
+    away = lambda url: url.split("#")[0] != opened["address"]  # noqa: E731
+    # A navigation is seen when it starts (its request), not only when it commits: on a loaded
+    # machine the new page may arrive after the window below has closed.
+    tab.on("request", lambda request: request.is_navigation_request() and request.frame == tab.main_frame
+           and away(request.url) and events["navigations"].append(request.url))
+    tab.on("framenavigated", lambda frame: frame == tab.main_frame and away(frame.url)
+           and frame.url not in events["navigations"] and events["navigations"].append(frame.url))
+
+    def in_page(script: str):
+        """The result of `script` in the page, or [] if the page left meanwhile (a navigation, recorded above)."""
+        try:
+            return tab.evaluate(script)
+        except playwright_api.Error as error:
+            if "context was destroyed" not in str(error):
+                raise
+            return []
 
     def open_page(path: str):
         for found in events.values():
             found.clear()
         opened["address"] = (corpus_url + path).split("#")[0]
         tab.goto(corpus_url + path, wait_until="load")
-        try:
-            dom = tab.evaluate(PROBE)  # the page's own scripts have run by "load"; the probe's events now
-        except playwright_api.Error as error:  # the page left during the probe: a navigation, recorded above
-            if "context was destroyed" not in str(error):
-                raise
-            dom = []
-        tab.wait_for_timeout(150)  # what they, or a timer of the page, would do (the control's fires at 50 ms)
+        dom = in_page(PROBE)  # the page's own scripts have run by "load"; the probe's events now
+        # What they, or a timer of the page, would do: 150 ms on the page's own clock, so that a
+        # timer the page set on load (the control's, 50 ms) fires first however slow the machine.
+        in_page("() => new Promise(done => setTimeout(done, 150))")
         return {**{k: list(v) for k, v in events.items()}, "dom": dom, "origin": corpus_url}
 
     yield open_page
