@@ -8,6 +8,8 @@ import inspect
 import os
 import re
 import subprocess
+import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -40,33 +42,110 @@ _building_allowed = True  # False while a test without the `build` marker runs
 
 
 # The season lane (README, "Tests"; .ci/run): with KDA_MUSIM=1 the suite runs only the tests that
-# can see the real project's content: those using the real site, and every test of a module that
-# reads the real data, pages or configuration. The others read the example group (tests/fixture/)
-# and the machinery, which a season of routine edits does not touch: their result is the main
-# lane's by construction. Without KDA_MUSIM, a season copy runs everything.
+# can see the real project's content: those using the real site, and those whose code, decorators
+# or fixtures read the real data, pages or configuration, directly or through a name (a constant,
+# a helper, a parametrize list) of their module or of a test module they import. The others read
+# the example group (tests/fixture/) and the machinery, which a season of routine edits does not
+# touch: their result is the main lane's by construction. A test marked `artifacts` only leaves files
+# for a person to look at, which nobody does in the season's copy (what it asserts, that each page
+# type draws, the season lane's other browser tests assert too). Without KDA_MUSIM, a season copy
+# runs everything.
 SEASON_LANE = os.environ.get("KDA_MUSIM") == "1"
 REAL_FIXTURES = {"real_site", "real_page", "site", "page", "base_url", "new_page"}
 READS_REAL_PROJECT = re.compile(r'ROOT / "(data|docs)|ROOT\b\)|content=None|--semua|copy_checkout')
 
 
+@dataclass(frozen=True)
+class RealNames:
+    """What of a test module can see the real project: its names, or (`whole`) all of it."""
+    names: frozenset[str]
+    modules: tuple[tuple[str, Path], ...]  # `import test_x [as y]`: the alias and the module's file
+    whole: bool
+
+
+def _test_module(name: str, level: int, here: Path) -> Path | None:
+    """The file of an imported test module (tests/X.py, or .X beside `here`), if it is one."""
+    folder = here.parent if level else ROOT / "tests"
+    path = folder / (name.replace(".", "/") + ".py")
+    return path if path.is_file() else None
+
+
+def _bound(node: ast.stmt) -> set[str]:
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return {node.name}
+    if not isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+        return set()  # a loop, a condition, a call: what it does is not one name's (the whole module counts)
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+    return {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+
+
+def _used(node: ast.AST, modules: dict[str, Path]) -> tuple[set[str], set[tuple[Path, str]]]:
+    """The names `node` reads, and the `module.name` it reads of imported test modules."""
+    names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+    attributes = {(modules[n.value.id], n.attr) for n in ast.walk(node)
+                  if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id in modules}
+    return names, attributes
+
+
+_reading: set[Path] = set()  # the modules whose names are being found (a cycle of imports reads nothing more)
+
+
 @functools.cache
-def module_level_reads_real_project(path: Path) -> bool:
-    """Whether the module's own statements (constants, parametrize lists: not its functions) read the real project."""
+def real_names(path: Path) -> RealNames:
+    """The module-level names of a test module that read the real project, to a fixed point: a
+    name whose code reads it, or reads such a name here or in a test module imported. A statement
+    that binds no name and reads it makes the whole module real (as a parametrize list would)."""
+    if path in _reading:
+        return RealNames(frozenset(), (), False)
+    _reading.add(path)
+    try:
+        return _find_real_names(path)
+    finally:
+        _reading.discard(path)
+
+
+def _find_real_names(path: Path) -> RealNames:
     source = path.read_text(encoding="utf-8")
-    tree = ast.parse(source)
-    outside = [ast.get_source_segment(source, node) or "" for node in tree.body
-               if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
-    return any(READS_REAL_PROJECT.search(text) for text in outside)
+    imported, modules, statements = {}, {}, []
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.ImportFrom) and (module := _test_module(node.module or "", node.level, path)):
+            imported.update({alias.asname or alias.name: (module, alias.name) for alias in node.names})
+        elif isinstance(node, ast.Import):
+            modules.update({alias.asname or alias.name: m for alias in node.names
+                            if (m := _test_module(alias.name, 0, path))})
+        elif not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)):  # not the docstring
+            statements.append((_bound(node), READS_REAL_PROJECT.search(ast.get_source_segment(source, node) or ""),
+                               *_used(node, modules)))
+    real = {name for name, (module, original) in imported.items() if original in real_names(module).names}
+    whole, grew = False, True
+    while grew:
+        grew = False
+        for bound, direct, names, attributes in statements:
+            if direct or names & real or any(name in real_names(m).names for m, name in attributes):
+                whole |= not bound
+                grew |= not bound <= real
+                real |= bound
+    return RealNames(frozenset(real), tuple(modules.items()), whole)
+
+
+def function_reads_real_project(function) -> bool:
+    """Whether a test or fixture function (its decorators too) reads the real project or a name that does."""
+    path = Path(inspect.getsourcefile(function) or "")
+    source = textwrap.dedent(inspect.getsource(function))
+    if READS_REAL_PROJECT.search(source):
+        return True
+    module = real_names(path)
+    names, attributes = _used(ast.parse(source), dict(module.modules))
+    return bool(names & module.names) or any(name in real_names(m).names for m, name in attributes)
 
 
 def reads_real_project(item) -> bool:
     """A test can see the real content: through the real site, or in its code, its decorators, its fixtures."""
-    if REAL_FIXTURES & set(item.fixturenames) or module_level_reads_real_project(Path(str(item.fspath))):
+    if REAL_FIXTURES & set(item.fixturenames) or real_names(Path(str(item.fspath))).whole:
         return True
     functions = [item.function] + [d.func for defs in item._fixtureinfo.name2fixturedefs.values() for d in defs]
-    own = [f for f in functions if (getattr(f, "__module__", "") or "").split(".")[0] in {"conftest", item.module.__name__}
-           or Path(inspect.getsourcefile(f) or "").is_relative_to(ROOT / "tests")]
-    return any(READS_REAL_PROJECT.search(inspect.getsource(f)) for f in own)
+    own = [f for f in functions if Path(inspect.getsourcefile(f) or "").is_relative_to(ROOT / "tests")]
+    return any(function_reads_real_project(f) for f in own)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -79,7 +158,7 @@ def pytest_collection_modifyitems(config, items):
         elif BUILD_FIXTURES & set(item.fixturenames):
             item.add_marker(pytest.mark.build)
     if SEASON_LANE:
-        kept = [item for item in items if reads_real_project(item)]
+        kept = [item for item in items if reads_real_project(item) and not item.get_closest_marker("artifacts")]
         config.hook.pytest_deselected(items=[i for i in items if i not in kept])
         items[:] = kept
 

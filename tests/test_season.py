@@ -93,3 +93,38 @@ def test_the_season_lane_keeps_the_tests_that_see_the_real_content():
     assert "tests/test_dates.py::test_each_meeting_has_the_status_of_that_day" in season_lane  # a copy of the real project
     assert "tests/test_model.py::test_valid_data_loads_with_times_parsed_in_both_notations" not in season_lane  # inline data
     assert not any(t.startswith("tests/test_safety_caches.py::") for t in season_lane)  # the example group only
+    assert "tests/test_script_messages.py::test_the_help_is_indonesian" in season_lane  # through a helper run in ROOT
+    # a module that reads the real data for some tests: its tests of the full-season example do not
+    assert "tests/test_reading_order.py::test_home_says_hari_ini_on_the_meeting_day" not in season_lane
+    assert "tests/browser/test_reading.py::test_screenshots_of_each_page_type" not in season_lane  # files nobody looks at
+
+
+REAL_MODULE = '''"""A test module of the selection's own test."""
+from conftest import ROOT, load
+
+DATA = load(ROOT / "data")
+MEETINGS = [m for m in DATA]
+EXAMPLE = load("tests/fixture/data")
+
+
+def helper():
+    return MEETINGS[0]
+
+
+def unrelated():
+    return EXAMPLE
+'''
+
+
+def test_the_selection_follows_a_name_through_constants_and_helpers(tmp_path):
+    from conftest import real_names
+
+    (tmp_path / "nyata.py").write_text(REAL_MODULE, encoding="utf-8")
+    (tmp_path / "pemakai.py").write_text("from .nyata import helper, unrelated\n\nUSED = helper()\nOTHER = unrelated()\n",
+                                         encoding="utf-8")
+    (tmp_path / "seluruh.py").write_text("from .nyata import MEETINGS\n\nfor meeting in MEETINGS:\n    pass\n",
+                                         encoding="utf-8")
+    real = real_names(tmp_path / "nyata.py")
+    assert real.names == {"DATA", "MEETINGS", "helper"} and not real.whole
+    assert real_names(tmp_path / "pemakai.py").names == {"helper", "USED"}
+    assert real_names(tmp_path / "seluruh.py").whole  # a statement of its own reads the real data: every test

@@ -110,6 +110,7 @@ def test_dark_mode_is_readable(dark, name, path):
     assert measured["text"] >= 4.5 and measured["link"] >= 4.5, f"{name}: contrast in dark mode {measured}"
 
 
+@pytest.mark.artifacts
 @pytest.mark.parametrize(("width", "viewport"), [("ponsel", PHONE), ("desktop", DESKTOP)])
 def test_screenshots_of_each_page_type(browser, base_url, artifacts, width, viewport):
     """Saved for a person to look at: test-artifacts/screenshots/<type>-<width>[-gelap].png. The
