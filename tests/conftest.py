@@ -128,6 +128,7 @@ def _find_real_names(path: Path) -> RealNames:
     return RealNames(frozenset(real), tuple(modules.items()), whole)
 
 
+@functools.cache  # per function: a fixture serves many tests, a parametrized test many items
 def function_reads_real_project(function) -> bool:
     """Whether a test or fixture function (its decorators too) reads the real project or a name that does."""
     path = Path(inspect.getsourcefile(function) or "")
