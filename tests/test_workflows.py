@@ -113,7 +113,7 @@ def test_checks_run_on_every_pull_request_and_push_with_the_readme_commands():
     (job,) = workflow["jobs"].values()
     commands = "\n".join(run_commands(job))
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    test_command = "python3 -m venv .venv && . .venv/bin/activate && pip install -r requirements-test.txt && python -m pytest"
+    test_command = "python3 -m venv .venv && . .venv/bin/activate && pip install -r requirements-test.txt && python -m pytest -n auto"
     assert test_command in readme
     for part in test_command.split(" && "):
         assert part in commands
