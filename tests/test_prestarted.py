@@ -41,11 +41,12 @@ def projects(tmp_path_factory):
 def test_a_forked_build_prints_and_exits_as_a_new_process(projects):
     assert tooling._prestarted, "the tests' builds are not forked (tests/conftest.py: reused_build_work)"
     with environment(KDA_TANPA_PDF="1"):
-        for project in projects:
-            first = tooling.run_cli_build(project)  # the first build starts the copy's caches
-            anew = started_anew(project)
-            again = tooling.run_cli_build(project)  # after other builds: what they left must not reach it
-            for forked in (first, again):
+        first = [tooling.run_cli_build(project) for project in projects]  # the first builds start the copies' caches
+        fresh = [started_anew(project) for project in projects]
+        # again after the others, a refused one among them: what one build leaves must not reach the next
+        again = [tooling.run_cli_build(project) for project in projects]
+        for anew, *builds in zip(fresh, first, again, strict=True):
+            for forked in builds:
                 assert forked.returncode == anew.returncode
                 assert timings_out(forked.stdout) == timings_out(anew.stdout)
                 assert timings_out(forked.stderr) == timings_out(anew.stderr)
