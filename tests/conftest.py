@@ -42,7 +42,8 @@ _building_allowed = True  # False while a test without the `build` marker runs
 
 
 # The season lane (README, "Tests"; .ci/run): with KDA_MUSIM=1 the suite runs only the tests that
-# can see the real project's content: those using the real site, and those whose code, decorators
+# can see the real project's content: those using the real site (or a case whose parameter names
+# one of its fixtures, for `request.getfixturevalue`), and those whose code, decorators
 # or fixtures read the real data, pages or configuration, directly or through a name (a constant,
 # a helper, a parametrize list) of their module or of a test module they import. The others read
 # the example group (tests/fixture/) and the machinery, which a season of routine edits does not
@@ -140,13 +141,22 @@ def function_reads_real_project(function) -> bool:
     return bool(names & module.names) or any(name in real_names(m).names for m, name in attributes)
 
 
+def names_a_real_fixture(item, functions) -> bool:
+    """A case whose parameter names a fixture of the real site, which the test or one of its fixtures
+    fetches with `request.getfixturevalue` (a test over "site" and "example_site": only the first
+    case is real)."""
+    params = item.callspec.params if hasattr(item, "callspec") else {}
+    return (any(isinstance(value, str) and value in REAL_FIXTURES for value in params.values())
+            and any("getfixturevalue" in inspect.getsource(f) for f in functions))
+
+
 def reads_real_project(item) -> bool:
     """A test can see the real content: through the real site, or in its code, its decorators, its fixtures."""
     if REAL_FIXTURES & set(item.fixturenames) or real_names(Path(str(item.fspath))).whole:
         return True
     functions = [item.function] + [d.func for defs in item._fixtureinfo.name2fixturedefs.values() for d in defs]
     own = [f for f in functions if Path(inspect.getsourcefile(f) or "").is_relative_to(ROOT / "tests")]
-    return any(function_reads_real_project(f) for f in own)
+    return names_a_real_fixture(item, own) or any(function_reads_real_project(f) for f in own)
 
 
 def pytest_collection_modifyitems(config, items):

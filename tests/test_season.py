@@ -79,15 +79,16 @@ def test_the_season_builds_strictly_and_shows_every_edit(season_copy, monkeypatc
     assert re.search(r"Rina Contoh", (site / "anggota" / "index.html").read_text(encoding="utf-8"))
 
 
-def collected(**environment) -> tuple[set[str], str]:
-    """The tests pytest collects (without their parameters), and its summary line."""
+def collected(**environment) -> tuple[set[str], set[str], str]:
+    """The tests pytest collects (without their parameters), its cases (with them), and its summary line."""
     result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
                             cwd=ROOT, capture_output=True, text=True, timeout=300, env={**os.environ, **environment})
-    return {line.split("[")[0] for line in result.stdout.splitlines() if "::" in line}, result.stdout.splitlines()[-1]
+    cases = {line for line in result.stdout.splitlines() if "::" in line}
+    return {case.split("[")[0] for case in cases}, cases, result.stdout.splitlines()[-1]
 
 
 def test_the_season_lane_keeps_the_tests_that_see_the_real_content():
-    season_lane, summary = collected(KDA_MUSIM="1")
+    season_lane, cases, summary = collected(KDA_MUSIM="1")
     kept, everything, left_out = map(int, re.fullmatch(r"(\d+)/(\d+) tests collected \((\d+) deselected\) in .*", summary).groups())
     assert 0 < kept < everything and kept + left_out == everything
     assert "tests/test_site.py::test_schedule_has_every_meeting_in_the_order_a_reader_looks_for_them" in season_lane  # the real site
@@ -99,6 +100,11 @@ def test_the_season_lane_keeps_the_tests_that_see_the_real_content():
     # a module that reads the real data for some tests: its tests of the full-season example do not
     assert "tests/test_reading_order.py::test_home_says_hari_ini_on_the_meeting_day" not in season_lane
     assert "tests/browser/test_reading.py::test_screenshots_of_each_page_type" not in season_lane  # files nobody looks at
+    # a case whose parameter names the real site's fixture (fetched with getfixturevalue), not its example case
+    assert "tests/browser/test_phone_width.py::test_every_page_fits_a_phone[site]" in cases
+    assert "tests/browser/test_phone_width.py::test_every_page_fits_a_phone[example_site]" not in cases
+    reading = {c for c in cases if c.startswith("tests/browser/test_phone_reading.py::test_no_rendered_text_under_12_px[")}
+    assert reading and all("[nyata-" in c for c in reading)  # the full-season copy is the example group's
 
 
 REAL_MODULE = '''"""A test module of the selection's own test."""
