@@ -3,6 +3,8 @@ dark mode, and a screenshot of each page type at phone and desktop width."""
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from .conftest import DESKTOP, PAGE_TYPES, PHONE
@@ -36,16 +38,42 @@ def phone(browser, base_url):
     context.close()
 
 
+# What a phone shows of a page, right after it loads: its width against the screen's, the content
+# wider than the screen, and the tap targets of the first screen smaller than `min`.
+PHONE_VIEW_JS = """([selector, min]) => ({
+  widths: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
+  tooWide: [...document.querySelectorAll('.md-content *')]
+    .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+                  && !el.closest('.md-typeset__scrollwrap, pre, code'))
+    .map(el => el.tagName + '.' + el.className).slice(0, 5),
+  small: [...document.querySelectorAll(selector)]
+    .filter(el => { const r = el.getBoundingClientRect();
+                    return el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })
+                           && getComputedStyle(el).pointerEvents !== 'none'
+                           && r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight
+                           && r.right > 0 && r.left < innerWidth; })
+    .filter(el => { const r = el.getBoundingClientRect(); return r.width < min || r.height < min; })
+    .map(el => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().width)}x${Math.round(el.getBoundingClientRect().height)}`),
+})"""
+
+
+@pytest.fixture(scope="module")
+def on_phone(phone):
+    """on_phone(path) -> what the phone shows of the page (PHONE_VIEW_JS), measured on one visit for
+    every test that asks (a visit for each test loaded every page twice)."""
+    @functools.cache
+    def view(path: str) -> dict:
+        phone.goto(path)
+        return phone.evaluate(PHONE_VIEW_JS, [TARGETS, MIN_TARGET])
+
+    return view
+
+
 @pytest.mark.parametrize(("name", "path"), PAGES, ids=IDS)
-def test_no_horizontal_scroll_on_a_phone(phone, name, path):
-    phone.goto(path)
-    widths = phone.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-    assert widths[0] <= widths[1], f"{name}: the page is {widths[0]} px wide on a {widths[1]} px screen"
-    too_wide = phone.evaluate("""() => [...document.querySelectorAll('.md-content *')]
-        .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1
-                      && !el.closest('.md-typeset__scrollwrap, pre, code'))
-        .map(el => el.tagName + '.' + el.className).slice(0, 5)""")
-    assert not too_wide, f"{name}: content wider than the screen: {too_wide}"
+def test_no_horizontal_scroll_on_a_phone(on_phone, name, path):
+    view = on_phone(path)
+    assert view["widths"][0] <= view["widths"][1], f"{name}: the page is {view['widths'][0]} px wide on a {view['widths'][1]} px screen"
+    assert not view["tooWide"], f"{name}: content wider than the screen: {view['tooWide']}"
 
 
 def test_schedule_is_cards_and_lines_on_a_phone(phone):
@@ -61,17 +89,8 @@ def test_schedule_is_cards_and_lines_on_a_phone(phone):
 
 
 @pytest.mark.parametrize(("name", "path"), PAGES, ids=IDS)
-def test_tap_targets_are_large_enough(phone, name, path):
-    phone.goto(path)
-    small = phone.evaluate("""([selector, min]) => [...document.querySelectorAll(selector)]
-        .filter(el => { const r = el.getBoundingClientRect();
-                        return el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })
-                               && getComputedStyle(el).pointerEvents !== 'none'
-                               && r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight
-                               && r.right > 0 && r.left < innerWidth; })
-        .filter(el => { const r = el.getBoundingClientRect(); return r.width < min || r.height < min; })
-        .map(el => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().width)}x${Math.round(el.getBoundingClientRect().height)}`)""",
-                           [TARGETS, MIN_TARGET])
+def test_tap_targets_are_large_enough(on_phone, name, path):
+    small = on_phone(path)["small"]
     assert not small, f"{name}: tap targets smaller than {MIN_TARGET} px: {small}"
 
 
