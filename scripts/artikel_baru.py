@@ -17,11 +17,8 @@ import re
 import sys
 from pathlib import Path
 
-from kda.checks.frontmatter import Rules, check_article
-from kda.model.data import DataError, load_site_data
-from kda.settings import Environment, Settings
-from kda.views.render import make_environment
-from kda.views.scaffold import NewArticle, render_article
+# The project's checks (pydantic, Markdown, Jinja) are imported in main(), after the arguments are
+# read: the help and an argument error answer at once (0.03 s of CPU instead of 0.4 s).
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -95,6 +92,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def today(tz) -> dt.date:
+    from kda.settings import Environment
+
     return Environment.read().today or dt.datetime.now(tz).date()
 
 
@@ -112,6 +111,12 @@ def in_terms_of_options(problem: str, label: str) -> str:
 
 def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    from kda.checks.frontmatter import Rules, check_article
+    from kda.model.data import DataError, load_site_data
+    from kda.settings import Settings
+    from kda.views.render import make_environment
+    from kda.views.scaffold import NewArticle, render_article
+
     try:
         data = load_site_data(root / "data", root / "docs", label_root=root)
     except DataError as error:
