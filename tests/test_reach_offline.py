@@ -14,6 +14,8 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 from PIL import Image
 
+from kda.outputs.pdf import PDF_DIR, PDF_PAGES
+
 from conftest import BUILD_DATE, copy_project
 
 pytestmark = pytest.mark.build
@@ -34,7 +36,7 @@ socket.getaddrinfo = _refuse
 '''
 
 
-def offline_build(project: Path, tmp: Path) -> tuple[subprocess.CompletedProcess, list[str]]:
+def offline_build(project: Path, tmp: Path, pdf: bool = True) -> tuple[subprocess.CompletedProcess, list[str]]:
     guard = tmp / "no-network"
     guard.mkdir(exist_ok=True)
     (guard / "sitecustomize.py").write_text(NO_NETWORK, encoding="utf-8")
@@ -42,6 +44,8 @@ def offline_build(project: Path, tmp: Path) -> tuple[subprocess.CompletedProcess
     log.write_text("", encoding="utf-8")
     env = dict(os.environ, KDA_TODAY=BUILD_DATE, NO_MKDOCS_2_WARNING="1", KDA_NETWORK_LOG=str(log),
                PYTHONPATH=os.pathsep.join([str(guard), os.environ.get("PYTHONPATH", "")]))
+    if not pdf:
+        env["KDA_TANPA_PDF"] = "1"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(project / "site")],
@@ -59,7 +63,7 @@ def add_photo(project: Path) -> None:
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
-    """Two offline builds of a copy: the second after meeting 2's theme changed."""
+    """Two offline builds of a copy, the PDFs printed in the first: the second after meeting 2's theme changed."""
     tmp = tmp_path_factory.mktemp("offline")
     project = copy_project(tmp / "project")
     add_photo(project)
@@ -68,19 +72,21 @@ def builds(tmp_path_factory):
     cache = project / ".cache" / "pratinjau"
     before = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.png")}
     first_ics = (project / "site" / "jadwal.ics").read_bytes()
+    printed = {name: (project / "site" / PDF_DIR / name).read_bytes()[:5] for name in PDF_PAGES.values()}
 
     data = project / "data" / "pertemuan.yml"
     data.write_text(data.read_text(encoding="utf-8").replace(
         "tema: Perlindungan anak dan permasalahan anak", "tema: Perlindungan anak (tema diubah)"), encoding="utf-8")
-    second, second_log = offline_build(project, tmp)
+    second, second_log = offline_build(project, tmp, pdf=False)  # the first printed the PDFs offline
     assert second.returncode == 0, second.stderr
     after = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.png")}
     return {"project": project, "site": project / "site", "before": before, "after": after, "first_ics": first_ics,
-                "logs": first_log + second_log, "stderr": first.stderr + second.stderr}
+                "logs": first_log + second_log, "stderr": first.stderr + second.stderr, "printed": printed}
 
 
 def test_build_needs_no_network(builds):
     assert builds["logs"] == []
+    assert set(builds["printed"].values()) == {b"%PDF-"}  # the PDFs were printed, offline too
     assert "Traceback" not in builds["stderr"]
 
 
