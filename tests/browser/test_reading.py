@@ -103,11 +103,24 @@ def without_javascript(browser, base_url):
 
 
 @pytest.fixture(scope="module")
-def dark(browser, base_url):
+def schemes(browser, base_url):
+    """schemes(scheme) -> one phone tab in that colour scheme, for every page type and the screenshots."""
+    opened = {}
+
+    def tab(scheme):
+        if scheme not in opened:
+            opened[scheme] = browser.new_context(viewport=PHONE, base_url=base_url, color_scheme=scheme).new_page()
+        return opened[scheme]
+
+    yield tab
+    for page in opened.values():
+        page.context.close()
+
+
+@pytest.fixture(scope="module")
+def dark(schemes):
     """One phone tab in dark mode, for every page type."""
-    context = browser.new_context(viewport=PHONE, base_url=base_url, color_scheme="dark")
-    yield context.new_page()
-    context.close()
+    return schemes("dark")
 
 
 @pytest.mark.parametrize(("name", "path"), PAGES, ids=IDS)
@@ -131,16 +144,18 @@ def test_dark_mode_is_readable(dark, name, path):
 
 @pytest.mark.artifacts
 @pytest.mark.parametrize(("width", "viewport"), [("ponsel", PHONE), ("desktop", DESKTOP)])
-def test_screenshots_of_each_page_type(browser, base_url, artifacts, width, viewport):
+def test_screenshots_of_each_page_type(schemes, artifacts, width, viewport):
     """Saved for a person to look at: test-artifacts/screenshots/<type>-<width>[-gelap].png. The
     whole page on a phone in light mode (where readers are); the first screen otherwise."""
     for scheme in ("light", "dark"):
-        context = browser.new_context(viewport=viewport, base_url=base_url, color_scheme=scheme)
-        tab = context.new_page()
-        for name, path in PAGES:
-            tab.goto(path)
-            suffix = "-gelap" if scheme == "dark" else ""
-            target = artifacts / f"{name}-{width}{suffix}.png"
-            tab.screenshot(path=str(target), full_page=(scheme == "light" and viewport == PHONE))
-            assert target.stat().st_size > 5000
-        context.close()
+        tab = schemes(scheme)
+        tab.set_viewport_size(viewport)
+        try:
+            for name, path in PAGES:
+                tab.goto(path)
+                suffix = "-gelap" if scheme == "dark" else ""
+                target = artifacts / f"{name}-{width}{suffix}.png"
+                tab.screenshot(path=str(target), full_page=(scheme == "light" and viewport == PHONE))
+                assert target.stat().st_size > 5000
+        finally:
+            tab.set_viewport_size(PHONE)
