@@ -7,7 +7,7 @@ import functools
 
 import pytest
 
-from .conftest import DESKTOP, PAGE_TYPES, PHONE
+from .conftest import DESKTOP, PAGE_TYPES, PHONE, tabs_by_scheme
 
 PAGES = list(PAGE_TYPES.items())
 IDS = list(PAGE_TYPES)
@@ -105,16 +105,8 @@ def without_javascript(browser, base_url):
 @pytest.fixture(scope="module")
 def schemes(browser, base_url):
     """schemes(scheme) -> one phone tab in that colour scheme, for every page type and the screenshots."""
-    opened = {}
-
-    def tab(scheme):
-        if scheme not in opened:
-            opened[scheme] = browser.new_context(viewport=PHONE, base_url=base_url, color_scheme=scheme).new_page()
-        return opened[scheme]
-
-    yield tab
-    for page in opened.values():
-        page.context.close()
+    with tabs_by_scheme(browser, base_url) as tab:
+        yield tab
 
 
 @pytest.fixture(scope="module")
