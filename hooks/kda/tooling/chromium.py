@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import shutil
 
-NAMES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+NAMES = ("/usr/bin/chromium-headless-shell", "chromium-headless-shell", "chrome-headless-shell",
+         "/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 # Headless, quiet and with no background traffic: for every run, a test's, a benchmark's or a print.
 FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
