@@ -2,7 +2,8 @@
 benchmark, not a test: Performance varies with the machine's load).
 
 Lighthouse comes from the npm registry, pinned, installed once into .cache/lighthouse-VERSION/;
-it drives Debian's /usr/bin/chromium (CHROME_PATH). 12.8.2 is the last release that runs on
+it drives Debian's full /usr/bin/chromium (CHROME_PATH; apt-get install chromium: Lighthouse
+launches the browser itself, not the headless shell the tests use). 12.8.2 is the last release that runs on
 Node 20 (13.x needs Node 22.19) and the first that runs every audit with Chromium 150+: 12.2.3
 errored on six (largest-contentful-paint-element, lcp-lazy-loaded, layout-shifts,
 non-composited-animations, prioritize-lcp-image, render-blocking-resources). An audit that

@@ -10,8 +10,8 @@ GitHub Pages sends). Requests to any other host are blocked and reported.
     python3 bench/page_weight.py --site /tmp/site jadwal/    # other site, other pages
     python3 bench/page_weight.py --site /tmp/kda-100/site --baseline site   # growth against the real site
 
-Needs `python3 -m pip install -r bench/requirements.txt` and Chromium (/usr/bin/chromium, or
---chromium PATH). Prints a table per page; exits 1 when a page is over the budget or asks
+Needs `python3 -m pip install -r bench/requirements.txt` and Chromium (Debian's headless shell or /usr/bin/chromium,
+or --chromium PATH). Prints a table per page; exits 1 when a page is over the budget or asks
 another host. A benchmark, not a test: the figures go to bench/README.md.
 """
 
@@ -21,6 +21,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import shutil
 import sys
 import threading
 from dataclasses import dataclass
@@ -28,7 +29,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 BUDGET_KB = 100
-CHROMIUM = "/usr/bin/chromium"
+# Debian's headless shell when installed (as the tests), else the full browser.
+CHROMIUM = shutil.which("chromium-headless-shell") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 WIDTH, HEIGHT = 360, 740  # a phone

@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 from synthetic_site import make_synthetic_project
 
+from kda.tooling import chromium
 from kda.tooling.chromium import FLAGS as CHROMIUM_FLAGS
 from kda.tooling.project import build_site, copy_project
 
@@ -191,7 +192,7 @@ def main() -> None:
     sizes: dict[tuple[str, int], dict] = {}
     scores: dict[str, list] = {}
     with tempfile.TemporaryDirectory(prefix="kda-search-bench-") as tmp, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=chromium.find(), args=CHROMIUM_FLAGS)
         for engine in args.engines:
             for articles in sorted({0, args.articles}):
                 site = build_variant(engine, articles, Path(tmp))

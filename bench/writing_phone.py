@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import shutil
 import threading
 from pathlib import Path
 
@@ -54,7 +55,7 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=Path("site"))
-    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--chromium", default=shutil.which("chromium-headless-shell") or "/usr/bin/chromium")
     args = parser.parse_args()
     server, base = serve(args.site)
     with sync_playwright() as playwright:

@@ -1,7 +1,7 @@
 """Browser checks: the session-built site served on 127.0.0.1, one headless Debian Chromium.
 
-Playwright drives /usr/bin/chromium (installed by .ci/run with apt-get; Playwright's own
-browser download is never used). Screenshots go to test-artifacts/screenshots/.
+Playwright drives Debian's Chromium, its headless shell when installed (kda.tooling.chromium;
+.ci/run installs it with apt-get; Playwright's own browser download is never used). Screenshots go to test-artifacts/screenshots/.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def missing_tool(message: str) -> None:
 def browser():
     executable = chromium.find()
     if executable is None:
-        missing_tool("Chromium tidak terpasang (Debian: apt-get install chromium); jalankan .ci/run")
+        missing_tool("Chromium tidak terpasang (Debian: apt-get install chromium-headless-shell); jalankan .ci/run")
     with playwright_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=list(chromium.FLAGS))
         yield browser

@@ -93,7 +93,7 @@ def find_chromium(configured: str | None = None) -> str:
     if not found:
         raise PdfError([
             "PDF Kerangka Acuan dan Jadwal tidak dapat dibuat: program Chromium tidak ditemukan. "
-            "Pasang Chromium (Debian/Ubuntu: apt-get install chromium), atau tulis lokasinya di variabel "
+            "Pasang Chromium (Debian/Ubuntu: apt-get install chromium-headless-shell, atau chromium), atau tulis lokasinya di variabel "
             f"lingkungan {CHROMIUM_VARIABLE}. Untuk pratinjau tanpa PDF, jalankan dengan {SKIP_VARIABLE}=1."
         ])
     return found
