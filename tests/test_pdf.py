@@ -103,6 +103,30 @@ def test_pdf_is_taken_from_the_cache_when_the_page_is_unchanged(tmp_path, monkey
         pdf.make_pdfs([job], site, cache)
 
 
+TABLE_PAGE = ("<!doctype html><html lang=id><title>Tabel</title><h1>Tabel</h1><table><thead><tr>"
+              "<th scope=col>Pertemuan</th><th scope=col>Tanggal</th><th scope=col>Hadir</th></tr></thead>"
+              "<tbody><tr><td>1</td><td>7 Desember 2013</td><td>9</td></tr></tbody></table>")
+
+
+@pytest.mark.skipif(not any(shutil.which(n) for n in pdf.CHROMIUM_NAMES), reason="Chromium is not installed")
+def test_structure_ids_are_the_same_in_every_print_of_a_page(tmp_path):
+    """A tagged PDF names its table's header cells after the page's DOM nodes, and two prints of one
+    page were seen one apart (a build that was not byte-identical): the build numbers them 1, 2, 3..."""
+    (tmp_path / "tabel.html").write_text(TABLE_PAGE, encoding="utf-8")
+    job = pdf.PdfJob("tabel.md", "tabel.pdf", tmp_path / "tabel.html", tmp_path / "tabel.pdf", "")
+    pdf.make_pdfs([job], tmp_path, tmp_path / "cache")
+    printed = job.target.read_bytes()
+    ids = sorted({int(n) for n in re.findall(rb"\(node(\d{8})\)", printed)})
+    assert ids == [1, 2, 3]  # one for each header cell, from 1
+    # Another print whose nodes were numbered one further, made the same again.
+    shifted = re.sub(rb"\(node(\d{8})\)", lambda m: b"(node%08d)" % (int(m[1]) + 424), printed)
+    other = tmp_path / "lain.pdf"
+    other.write_bytes(shifted)
+    pdf._fix_node_ids(other)
+    assert shifted != printed and other.read_bytes() == printed
+    assert len(PdfReader(other).pages) == 1
+
+
 @pytest.mark.build
 @pytest.mark.skipif(not any(shutil.which(n) for n in pdf.CHROMIUM_NAMES), reason="Chromium is not installed")
 def test_charts_print_in_black_and_white(tmp_path):

@@ -53,6 +53,10 @@ TIMEOUT_SECONDS = 120
 _GENERATOR = re.compile(r'<meta name="generator" content="[^"]*">')
 # Chromium (Skia) writes the print time into the PDF's info dictionary, in this fixed-width form.
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}\+00'00'\)")
+# The identifiers Chromium gives the elements of a tagged PDF's structure (a table's header cells,
+# for the cells that refer to them): numbered from the page's DOM nodes, and now and then one apart
+# from one print of the same page to the next.
+_NODE_ID = re.compile(rb"\(node(\d{8})\)")
 _STYLESHEET = re.compile(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"')
 
 
@@ -143,6 +147,16 @@ def _print(chromium: str, job: PdfJob, target: Path, epoch: int | None) -> None:
             detail = (result.stderr or "").strip().splitlines()[-1:] or ["(tanpa pesan)"]
             raise PdfError([f"Chromium gagal mencetak {html} menjadi PDF: {detail[0]}"])
         _fix_dates(partial, epoch)
+        _fix_node_ids(partial)
+
+
+def _fix_node_ids(pdf: Path) -> None:
+    """Reproducible builds: the structure's identifiers numbered 1, 2, 3... in their own order, the
+    same for every print of a page. In place and of the same length, as _fix_dates; in their order,
+    so the ID tree (a name tree, sorted by name) stays sorted. No PDF library renumbers these."""
+    data = pdf.read_bytes()
+    renumbered = {old: number for number, old in enumerate(sorted(set(_NODE_ID.findall(data))), start=1)}
+    pdf.write_bytes(_NODE_ID.sub(lambda m: b"(node%08d)" % renumbered[m[1]], data))
 
 
 def _with_public_links(text: str, public_url: str) -> str:
