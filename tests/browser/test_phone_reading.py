@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from fixture_musim import SEASON_BUILD_DATE, make_season_project
 
-from .conftest import DESKTOP, PHONE, served
+from .conftest import DESKTOP, PHONE, save_screenshot, served
 from .measure import CHARTS, first_card_top, height, smallest_text
 from conftest import build_site, environment
 
@@ -91,7 +91,7 @@ def test_schedule_and_topic_index_stay_short_at_the_real_size(browser, base_url,
     for name, path in (("jadwal", "jadwal/"), ("topik", "topik/")):
         tab.goto(path)
         heights[name] = height(tab)
-        tab.screenshot(path=str(artifacts / f"{name}-ponsel-tinggi.png"), full_page=True)
+        save_screenshot(tab, artifacts / f"{name}-ponsel-tinggi.png", full_page=True)
     context.close()
     assert heights["jadwal"] <= SCHEDULE_SCREENS * PHONE["height"], heights
     assert heights["topik"] <= TOPICS_SCREENS * PHONE["height"], heights

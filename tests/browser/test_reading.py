@@ -4,10 +4,12 @@ dark mode, and a screenshot of each page type at phone and desktop width."""
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import pytest
+from playwright import sync_api as playwright_api
 
-from .conftest import DESKTOP, PAGE_TYPES, PHONE, tabs_by_scheme
+from .conftest import CAPTURE_REFUSED, DESKTOP, PAGE_TYPES, PHONE, save_screenshot, tabs_by_scheme
 
 PAGES = list(PAGE_TYPES.items())
 IDS = list(PAGE_TYPES)
@@ -134,6 +136,33 @@ def test_dark_mode_is_readable(dark, name, path):
     assert measured["text"] >= 4.5 and measured["link"] >= 4.5, f"{name}: contrast in dark mode {measured}"
 
 
+class RefusingTab:
+    """A tab whose Chromium refuses `refusals` captures with `message`, then writes the picture."""
+
+    def __init__(self, refusals: int, message: str = CAPTURE_REFUSED):
+        self.refusals, self.message, self.asked = refusals, message, 0
+
+    def screenshot(self, path: str, full_page: bool) -> None:
+        self.asked += 1
+        if self.asked <= self.refusals:
+            raise playwright_api.Error(f"Page.screenshot: Protocol error (Page.captureScreenshot): {self.message}")
+        Path(path).write_bytes(b"PNG")
+
+    def wait_for_timeout(self, milliseconds: int) -> None:
+        pass
+
+
+def test_a_refused_capture_is_asked_again_and_any_other_error_is_not(tmp_path):
+    tab = RefusingTab(refusals=2)
+    assert save_screenshot(tab, tmp_path / "a.png").read_bytes() == b"PNG" and tab.asked == 3
+    with pytest.raises(playwright_api.Error, match=CAPTURE_REFUSED):
+        save_screenshot(RefusingTab(refusals=3), tmp_path / "b.png")  # refused every time: the error
+    other = RefusingTab(refusals=1, message="Target page, context or browser has been closed")
+    with pytest.raises(playwright_api.Error, match="closed"):
+        save_screenshot(other, tmp_path / "c.png")
+    assert other.asked == 1
+
+
 @pytest.mark.artifacts
 @pytest.mark.parametrize(("width", "viewport"), [("ponsel", PHONE), ("desktop", DESKTOP)])
 def test_screenshots_of_each_page_type(schemes, artifacts, width, viewport):
@@ -147,7 +176,7 @@ def test_screenshots_of_each_page_type(schemes, artifacts, width, viewport):
                 tab.goto(path)
                 suffix = "-gelap" if scheme == "dark" else ""
                 target = artifacts / f"{name}-{width}{suffix}.png"
-                tab.screenshot(path=str(target), full_page=(scheme == "light" and viewport == PHONE))
+                save_screenshot(tab, target, full_page=(scheme == "light" and viewport == PHONE))
                 assert target.stat().st_size > 5000
         finally:
             tab.set_viewport_size(PHONE)

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from .conftest import DESKTOP, PHONE
+from .conftest import DESKTOP, PHONE, save_screenshot
 
 QUERIES = yaml.safe_load((Path(__file__).resolve().parents[1] / "search_queries.yml").read_text(encoding="utf-8"))
 RESULT_WORDS = ("ditemukan", "Tidak ada")
@@ -75,7 +75,7 @@ def test_typing_on_a_phone_finds_and_opens_the_page(new_page, artifacts):
     assert "dokumen ditemukan" in meta
     result = page.locator(".kda-search .md-search-result__item > a:first-child[href$='/pertemuan/02-perlindungan-anak/']")
     assert result.locator("mark").first.inner_text().lower() == "perlindungan"  # the match is highlighted
-    page.screenshot(path=str(artifacts / "pencarian-ponsel.png"))
+    save_screenshot(page, artifacts / "pencarian-ponsel.png")
     for control in (page.locator(".kda-search button[type=reset]"), result):
         box = control.bounding_box()
         assert box["width"] >= 24 and box["height"] >= 24  # large enough for a finger
@@ -92,7 +92,7 @@ def test_keyboard_shortcut_opens_search_and_escape_closes_it(new_page, artifacts
     assert page.locator("#__search").is_checked()
     page.keyboard.type("LKSA")
     wait_for_results(page)
-    page.screenshot(path=str(artifacts / "pencarian-desktop.png"))
+    save_screenshot(page, artifacts / "pencarian-desktop.png")
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
     page.keyboard.press("Escape")

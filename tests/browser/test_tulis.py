@@ -26,7 +26,7 @@ from kda.settings import Settings
 from kda.views import scaffold
 from kda.views.render import make_environment
 
-from .conftest import PHONE
+from .conftest import PHONE, save_screenshot
 from conftest import ROOT, build_site, copy_project, environment, text_of
 
 EDITOR = "https://github.com/"
@@ -351,7 +351,7 @@ def test_forms_on_a_phone_fit_and_pass_axe_with_messages_shown(phone, artifacts)
             tab.fill("#kda-tulis-deskripsi", "<b>tebal</b> dan *miring*")
             tab.click("form button[type=submit]")
         widths = tab.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-        tab.screenshot(path=str(artifacts / f"{name}-ponsel.png"), full_page=True)
+        save_screenshot(tab, artifacts / f"{name}-ponsel.png", full_page=True)
         violations = [(v["id"], [n["target"] for n in v["nodes"]]) for v in axe.run(tab).response["violations"] if v["impact"] in {"serious", "critical"}]
         tab.close()
         assert widths[0] <= widths[1], (path, widths)
