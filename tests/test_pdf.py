@@ -118,7 +118,7 @@ def test_structure_ids_are_the_same_in_every_print_of_a_page(tmp_path):
     printed = job.target.read_bytes()
     ids = sorted({int(n) for n in re.findall(rb"\(node(\d{8})\)", printed)})
     assert ids == [1, 2, 3]  # one for each header cell, from 1
-    # Another print whose nodes were numbered one further, made the same again.
+    # Another print, its nodes numbered further on (424 further: two prints were seen one apart), made the same again.
     shifted = re.sub(rb"\(node(\d{8})\)", lambda m: b"(node%08d)" % (int(m[1]) + 424), printed)
     other = tmp_path / "lain.pdf"
     other.write_bytes(shifted)

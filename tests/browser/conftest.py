@@ -1,7 +1,8 @@
 """Browser checks: the session-built site served on 127.0.0.1, one headless Debian Chromium.
 
 Playwright drives Debian's Chromium, its headless shell when installed (kda.tooling.chromium;
-.ci/run installs it with apt-get; Playwright's own browser download is never used). Screenshots go to test-artifacts/screenshots/.
+.ci/run installs it with apt-get; Playwright's own browser download is never used). Screenshots
+go to test-artifacts/screenshots/.
 """
 
 from __future__ import annotations
@@ -128,8 +129,8 @@ def artifacts() -> Path:
 
 
 # Chromium now and then refuses one capture with this message and takes the same picture when asked
-# again (seen once in a few thousand, after a resize; MarketSquare/robotframework-browser#5237 tells
-# the same of other machines): a transient refusal, asked again, never a finding about the site.
+# again (seen here once in about 700 captures, after a resize; MarketSquare/robotframework-browser#5237
+# tells the same of other machines): a transient refusal, asked again, never a finding about the site.
 CAPTURE_REFUSED = "Unable to capture screenshot"
 CAPTURE_ATTEMPTS = 3
 

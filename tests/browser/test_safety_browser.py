@@ -32,11 +32,11 @@ POSTS = {  # safe on their own page, on the list pages and in the feed
                                "<!-- more -->\n\nIsi tulisan.\n"),
 }
 
-# The events go to every element but, unless asked, the search box in the page's header (put there
-# from the template by docs/assets/kda-search.js): the project's own markup, the same on every page,
-# and never holding a member's text at load (what a member writes is in body > div.md-container,
-# never inside body > header), whose focus starts the search: 0.18 s of CPU a page, most of this
-# test's time. The first page's probe includes it.
+# The events go to every element except, unless asked, the search box in the page's header (put
+# there from a template by docs/assets/kda-search.js). It is the project's own markup, the same on
+# every page, and never holds a member's text at load: what a member writes is inside
+# body > div.md-container, never inside body > header. Its focus starts the search, 0.18 s of CPU
+# a page and most of this test's time, so only the first page's probe includes it.
 SEARCH_FORM = "body > header .kda-search, body > header .kda-search *"
 PROBE = """(withSearch) => {
   const hits = [];

@@ -4,8 +4,8 @@ Debian's headless shell (/usr/bin/chromium-headless-shell, package chromium-head
 installed by .ci/run) when there is one, else the full /usr/bin/chromium: the same Blink, without
 the desktop browser around it (its "old" headless mode), so it starts in half the time, loads a page
 with 40 % less CPU and opens a browser context in a quarter of it (bench/README.md). Playwright
-drives it and never downloads a browser of its own. Without the background-networking flags Chromium keeps trying to reach
-Google's hosts, which a closed network refuses, many times a second.
+drives it and never downloads a browser of its own. Without the background-networking flags
+Chromium keeps trying to reach Google's hosts, which a closed network refuses, many times a second.
 """
 
 from __future__ import annotations
